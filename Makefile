@@ -1,0 +1,66 @@
+# `make run` serves the app with demo data; `make test` runs every test (SQLite, then PostgreSQL).
+SHELL := /bin/bash
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app crm
+PG_HOST ?= 127.0.0.1
+PG_URL ?= postgresql+psycopg://postgres@$(PG_HOST):5432/test
+PYTEST_ARGS ?=
+
+.PHONY: install assets translations catalog lint run test test-sqlite test-postgres browser-deps clean
+
+install: $(VENV)/.installed assets translations
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Front-end packages come from the npm registry (package-lock.json) and are served from crm/static/vendor.
+assets: node_modules/.package-lock.json
+	mkdir -p crm/static/vendor/pico
+	cp node_modules/@picocss/pico/css/pico.min.css crm/static/vendor/pico/
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -d crm/translations >/dev/null
+
+# Refresh the catalog after changing UI strings, then translate the new entries in messages.po.
+catalog: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location -o crm/translations/messages.pot .
+	$(BIN)/pybabel update -i crm/translations/messages.pot -d crm/translations --no-fuzzy-matching --ignore-obsolete --no-wrap
+
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) demo load
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install browser-deps lint test-sqlite test-postgres
+
+lint:
+	$(BIN)/ruff check crm tests migrations/env.py
+
+test-sqlite:
+	@echo "== Tests on SQLite =="
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres:
+	@if pg_isready -q -h $(PG_HOST) -p 5432 2>/dev/null || $(BIN)/python -c "import psycopg; psycopg.connect('host=$(PG_HOST) dbname=test user=postgres', connect_timeout=3)" 2>/dev/null; then \
+		echo "== Tests on PostgreSQL ($(PG_HOST):5432/test) =="; \
+		CRM_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS); \
+	else \
+		echo "== PostgreSQL does not answer on $(PG_HOST):5432: SKIPPING the PostgreSQL run =="; \
+	fi
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser-deps:
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "Could not install chromium: browser tests will fail"; }
+
+clean:
+	rm -rf $(VENV) node_modules crm/static/vendor
+	find crm/translations -name '*.mo' -delete

@@ -1,0 +1,71 @@
+"""Employer-engagement CRM for IPS job specialists."""
+import os
+
+from flask import Flask
+
+from .config import CONFIGS
+from .extensions import babel, csrf, db, login_manager, migrate
+
+# Every room with views, in the order their navigation appears.
+BLUEPRINTS = (
+    "crm.core.views:bp",
+    "crm.auth.views:bp",
+    "crm.admin.views:bp",
+    "crm.employers.views:bp",
+)
+
+CLI_GROUPS = (
+    "crm.auth.cli:users_cli",
+    "crm.demo.cli:demo_cli",
+)
+
+
+def _load(dotted: str):
+    module_name, attr = dotted.split(":")
+    module = __import__(module_name, fromlist=[attr])
+    return getattr(module, attr)
+
+
+def create_app(config: str | dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    _configure(app, config)
+
+    from .core import database, errors, i18n, security, web
+
+    db.init_app(app)
+    database.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    login_manager.init_app(app)
+
+    from . import models  # noqa: F401  (every model registered before the first query)
+
+    web.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    for dotted in BLUEPRINTS:
+        app.register_blueprint(_load(dotted))
+    for dotted in CLI_GROUPS:
+        app.cli.add_command(_load(dotted))
+    return app
+
+
+def _configure(app: Flask, config: str | dict | None) -> None:
+    overrides = config if isinstance(config, dict) else {}
+    name = config if isinstance(config, str) else overrides.get("ENV_NAME")
+    name = name or os.environ.get("CRM_ENV", "development")
+    app.config.from_object(CONFIGS[name])
+    app.config.from_pyfile("settings.py", silent=True)
+    app.config.update(overrides)
+
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        os.makedirs(app.instance_path, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "crm.sqlite3")
+    if name == "production" and not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "CRM_SECRET_KEY is not set. Production signs sessions and CSRF tokens with it; "
+            "set it to a long random value, e.g. python -c 'import secrets; print(secrets.token_hex(32))'."
+        )
+    if name == "production" and not app.config.get("SQLALCHEMY_DATABASE_URI", "").startswith("postgresql"):
+        app.logger.warning("Production is running on %s, not PostgreSQL", app.config["SQLALCHEMY_DATABASE_URI"])

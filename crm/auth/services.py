@@ -1,0 +1,198 @@
+"""Accounts: password hashing, sign-in with throttling, and user and team administration."""
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from sqlalchemy import func, select
+
+from ..core.clock import utcnow
+from ..extensions import db
+from ..partners.models import PartnerOrganisation
+from .models import LoginThrottle, Role, Team, User
+
+MIN_PASSWORD_LENGTH = 10
+
+
+class AccountError(ValueError):
+    """A rule about accounts was broken; the message is shown to the user."""
+
+
+def _hasher() -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=current_app.config["ARGON2_TIME_COST"],
+        memory_cost=current_app.config["ARGON2_MEMORY_COST"],
+    )
+
+
+def set_password(user: User, password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"password shorter than {MIN_PASSWORD_LENGTH}")
+    user.password_hash = _hasher().hash(password)
+
+
+def check_password(user: User, password: str) -> bool:
+    hasher = _hasher()
+    try:
+        hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+    return True
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def create_user(*, email, name, password, role: Role, team=None, partner_organisation=None) -> User:
+    email = normalise_email(email)
+    if find_user_by_email(email) is not None:
+        raise AccountError("email taken")
+    if role in (Role.JOB_SPECIALIST, Role.TEAM_LEAD) and team is None:
+        raise AccountError("staff need a team")
+    if role == Role.PARTNER and partner_organisation is None:
+        raise AccountError("partner needs organisation")
+    user = User(
+        email=email,
+        name=name.strip(),
+        role=role,
+        team=team if role in (Role.JOB_SPECIALIST, Role.TEAM_LEAD) else None,
+        partner_organisation=partner_organisation if role == Role.PARTNER else None,
+    )
+    set_password(user, password)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not check_password(user, current):
+        raise AccountError("wrong password")
+    set_password(user, new)
+    end_other_sessions(user)
+    db.session.flush()
+
+
+def end_other_sessions(user: User) -> None:
+    """Sessions carry the generation number; a new one signs out every old session."""
+    user.session_generation += 1
+
+
+def set_active(user: User, active: bool) -> None:
+    user.active = active
+    if not active:
+        end_other_sessions(user)
+    db.session.flush()
+
+
+TEAM_FIELDS = ("name", "municipality", "weekly_contact_target", "cold_after_days", "caseload_limit")
+
+
+def save_team(team: Team | None, **values) -> Team:
+    """Create a team (when `team` is None) or update it; team names are unique regardless of case."""
+    values["name"] = values["name"].strip()
+    values["municipality"] = (values.get("municipality") or "").strip() or None
+    clash = select(Team.id).where(func.lower(Team.name) == values["name"].lower())
+    if team is not None:
+        clash = clash.where(Team.id != team.id)
+    if db.session.scalar(clash):
+        raise AccountError("team name taken")
+    if team is None:
+        team = Team()
+        db.session.add(team)
+    for name, value in values.items():
+        if value is not None or name == "municipality":
+            setattr(team, name, value)
+    db.session.flush()
+    return team
+
+
+def create_partner_organisation(name: str, municipality: str | None = None) -> PartnerOrganisation:
+    name = name.strip()
+    if db.session.scalar(select(PartnerOrganisation.id).where(func.lower(PartnerOrganisation.name) == name.lower())):
+        raise AccountError("organisation name taken")
+    organisation = PartnerOrganisation(name=name, municipality=(municipality or "").strip() or None)
+    db.session.add(organisation)
+    db.session.flush()
+    return organisation
+
+
+# --- Throttling ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Throttle:
+    """Whether a sign-in may be tried now; `retry_at` says when it may if not."""
+
+    allowed: bool
+    retry_at: datetime | None = None
+    locked: bool = False
+
+
+def throttle_keys(email: str, address: str | None) -> list[str]:
+    return [f"account:{normalise_email(email)}", f"address:{address or 'unknown'}"]
+
+
+def check_throttle(keys: list[str], now: datetime) -> Throttle:
+    config = current_app.config
+    window = timedelta(minutes=config["LOGIN_FAILURE_WINDOW_MINUTES"])
+    worst = Throttle(allowed=True)
+    for row in db.session.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(keys))):
+        if row.locked_until and row.locked_until > now:
+            return Throttle(allowed=False, retry_at=row.locked_until, locked=True)
+        if now - row.last_failure_at > window or row.failures < config["LOGIN_SOFT_LIMIT"]:
+            continue
+        # Past the soft limit each further try waits twice as long, up to a minute.
+        delay = timedelta(seconds=min(60, 2 ** (row.failures - config["LOGIN_SOFT_LIMIT"] + 1)))
+        retry_at = row.last_failure_at + delay
+        if retry_at > now and (worst.retry_at is None or retry_at > worst.retry_at):
+            worst = Throttle(allowed=False, retry_at=retry_at)
+    return worst
+
+
+def record_failure(keys: list[str], now: datetime) -> None:
+    config = current_app.config
+    window = timedelta(minutes=config["LOGIN_FAILURE_WINDOW_MINUTES"])
+    for key in keys:
+        row = db.session.get(LoginThrottle, key)
+        if row is None:
+            row = LoginThrottle(key=key, failures=0, last_failure_at=now)
+            db.session.add(row)
+        elif now - row.last_failure_at > window and not (row.locked_until and row.locked_until > now):
+            row.failures = 0
+        row.failures += 1
+        row.last_failure_at = now
+        if row.failures >= config["LOGIN_HARD_LIMIT"]:
+            row.locked_until = now + timedelta(minutes=config["LOGIN_LOCK_MINUTES"])
+            row.failures = 0
+    db.session.flush()
+
+
+def clear_failures(keys: list[str]) -> None:
+    """A successful sign-in clears the account's count (not the address's: others may share it)."""
+    row = db.session.get(LoginThrottle, keys[0])
+    if row is not None:
+        db.session.delete(row)
+
+
+def authenticate(email: str, password: str, address: str | None, now: datetime | None = None):
+    """Return (user, throttle). `user` is None when the sign-in failed or was throttled."""
+    now = now or utcnow()
+    keys = throttle_keys(email, address)
+    throttle = check_throttle(keys, now)
+    if not throttle.allowed:
+        return None, throttle
+    user = find_user_by_email(email)
+    if user is None:
+        _hasher().hash(password)  # spend the same time as a real check: no account enumeration
+    if user is None or not check_password(user, password) or not user.active:
+        record_failure(keys, now)
+        return None, check_throttle(keys, now)
+    clear_failures(keys)
+    user.last_login_at = now
+    return user, throttle

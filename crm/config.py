@@ -1,0 +1,62 @@
+"""Configuration classes; `create_app` picks one by name or takes a mapping in tests."""
+import os
+from datetime import timedelta
+
+
+class Config:
+    SECRET_KEY = os.environ.get("CRM_SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("CRM_DATABASE_URL")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    # Sessions: HttpOnly and SameSite always; Secure wherever TLS is in front (production).
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=10)
+
+    WTF_CSRF_TIME_LIMIT = 8 * 3600  # a specialist's working day on one page
+    MAX_CONTENT_LENGTH = 8 * 1024 * 1024
+
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    LANGUAGES = ("sv", "en")
+
+    # Login throttling: after SOFT failures each attempt waits; after HARD the key is locked.
+    LOGIN_SOFT_LIMIT = 3
+    LOGIN_HARD_LIMIT = 10
+    LOGIN_LOCK_MINUTES = 15
+    LOGIN_FAILURE_WINDOW_MINUTES = 15
+
+    # argon2id parameters (RFC 9106 second recommended option scaled for a small server).
+    ARGON2_TIME_COST = 3
+    ARGON2_MEMORY_COST = 64 * 1024
+    PAGE_SIZE = 25
+
+
+class DevelopmentConfig(Config):
+    SECRET_KEY = os.environ.get("CRM_SECRET_KEY", "dev-only-not-secret")
+    DEBUG = True
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("CRM_TEST_DATABASE_URL", "sqlite://")
+    ARGON2_TIME_COST = 1
+    ARGON2_MEMORY_COST = 64
+    WTF_CSRF_ENABLED = False  # tests that check CSRF switch it on
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}

@@ -1,0 +1,36 @@
+"""Error pages inside the layout, and CSRF failures that keep what the user typed."""
+from flask import Flask, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+PAGES = {400, 403, 404, 405, 409, 413, 429, 500}
+
+
+def keeps_input_on_csrf_failure(view):
+    """Mark a form view whose FlaskForm re-checks the token: on a CSRF failure it is run again,
+    its validation fails on the token, and the form comes back with the input and a message."""
+    view.keeps_input_on_csrf_failure = True
+    return view
+
+
+def _render(code: int, message: str | None = None):
+    return render_template("errors/error.html", code=code, message=message), code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        view = current_app.view_functions.get(request.endpoint)
+        if getattr(view, "keeps_input_on_csrf_failure", False):
+            response = current_app.make_response(view(**(request.view_args or {})))
+            response.status_code = 400
+            return response
+        return _render(400, _("The form had expired. Go back, reload the page and try again."))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        # Unhandled exceptions reach here as InternalServerError (after Flask has logged them).
+        if error.code in PAGES:
+            return _render(error.code)
+        return error

@@ -1,0 +1,58 @@
+"""Request-level machinery: sign-in, the unit of work, and what every template may use."""
+from flask import Flask, render_template
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from ..auth.labels import role_label
+from ..extensions import db, login_manager
+from . import clock
+from .access import require_login
+from .navigation import main_navigation
+from .permissions import can
+
+
+def form_page(template: str, form, **context):
+    """Render a form page; 422 when the submitted form failed validation."""
+    return render_template(template, form=form, **context), (422 if form.errors else 200)
+
+
+@login_manager.user_loader
+def load_user(identity: str):
+    from ..auth.models import User
+
+    user_id, _, generation = identity.partition(":")
+    if not user_id.isdigit() or not generation.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_generation != int(generation):
+        return None
+    return user
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to see that page.")
+    login_manager.login_message_category = "info"
+    # "basic" rather than "strong": a phone moving between Wi-Fi and mobile data keeps its session.
+    login_manager.session_protection = "basic"
+
+    app.before_request(require_login)
+
+    @app.after_request
+    def finish_unit_of_work(response):
+        """One request, one transaction: commit what a successful request did, drop the rest."""
+        if response.status_code < 400:
+            db.session.commit()
+        else:
+            db.session.rollback()
+        return response
+
+    app.jinja_env.globals.update(
+        can=lambda action, obj=None: can(current_user, action, obj),
+        main_navigation=main_navigation,
+        get_locale=get_locale,
+        today=clock.today,
+        role_label=role_label,
+    )
+    app.jinja_env.add_extension("jinja2.ext.do")

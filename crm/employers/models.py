@@ -1,0 +1,107 @@
+"""The employer register: organisations a team works with, and the people met there."""
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..core.clock import utcnow
+from ..core.models import UTCDateTime
+from ..extensions import db
+
+
+def _enum(cls):
+    return db.Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class Stage(enum.StrEnum):
+    """Where the relationship stands; the order is the usual path from cold to partner."""
+
+    PROSPECT = "prospect"
+    CONTACTED = "contacted"
+    RELATIONSHIP = "relationship"
+    HIRING_PARTNER = "hiring_partner"
+    DORMANT = "dormant"
+    CLOSED = "closed"
+
+
+ACTIVE_STAGES = (Stage.RELATIONSHIP, Stage.HIRING_PARTNER)
+
+
+class Sector(enum.StrEnum):
+    PRIVATE = "private"
+    PUBLIC = "public"
+    NON_PROFIT = "non_profit"
+
+
+class SizeBand(enum.StrEnum):
+    MICRO = "micro"  # 0–9 employees
+    SMALL = "small"  # 10–49
+    MEDIUM = "medium"  # 50–249
+    LARGE = "large"  # 250+
+
+
+class Employer(db.Model):
+    __tablename__ = "employers"
+    __table_args__ = (
+        # Each team keeps its own relationship with an employer, so uniqueness is per team.
+        UniqueConstraint("team_id", "organisation_number", name="uq_employers_team_orgnr"),
+        Index("ix_employers_team_stage", "team_id", "stage"),
+        Index("ix_employers_team_name", "team_id", "name_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    # Lower-cased name for case-insensitive search and sorting on every backend.
+    name_key: Mapped[str] = mapped_column(String(200))
+    organisation_number: Mapped[str | None] = mapped_column(String(11))
+    sni_code: Mapped[str | None] = mapped_column(String(5), index=True)
+    size_band: Mapped[SizeBand | None] = mapped_column(_enum(SizeBand))
+    sector: Mapped[Sector] = mapped_column(_enum(Sector), default=Sector.PRIVATE)
+    street_address: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(6))
+    municipality: Mapped[str | None] = mapped_column(String(80), index=True)
+    website: Mapped[str | None] = mapped_column(String(300))
+    stage: Mapped[Stage] = mapped_column(_enum(Stage), default=Stage.PROSPECT)
+    responsible_specialist_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Optimistic locking: a save based on an older version is refused instead of overwriting.
+    version: Mapped[int] = mapped_column(default=1)
+
+    team = relationship("Team")
+    responsible_specialist = relationship("User", foreign_keys=[responsible_specialist_id])
+    created_by = relationship("User", foreign_keys=[created_by_id])
+    updated_by = relationship("User", foreign_keys=[updated_by_id])
+    contact_persons: Mapped[list["ContactPerson"]] = relationship(
+        back_populates="employer", order_by="ContactPerson.name", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def __repr__(self) -> str:
+        return f"<Employer {self.name}>"
+
+
+class ContactPerson(db.Model):
+    __tablename__ = "contact_persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str | None] = mapped_column(String(120))
+    is_decision_maker: Mapped[bool] = mapped_column(default=False)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    employer: Mapped[Employer] = relationship(back_populates="contact_persons")

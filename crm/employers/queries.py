@@ -1,0 +1,91 @@
+"""Reads for the employer pages, each a bounded number of queries whatever the register's size."""
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..auth.models import Role, User
+from ..extensions import db
+from .models import Employer
+
+SORTS = {
+    "name": (Employer.name_key, Employer.id),
+    "-updated": (Employer.updated_at.desc(), Employer.id.desc()),
+    "municipality": (Employer.municipality, Employer.name_key),
+    "stage": (Employer.stage, Employer.name_key),
+}
+
+
+@dataclass
+class EmployerFilter:
+    q: str | None = None
+    stage: str | None = None
+    specialist: int | None = None
+    sector: str | None = None
+    industry: str | None = None
+    archived: bool = False
+    sort: str = "name"
+
+
+def filtered_employers(team_id: int, f: EmployerFilter):
+    """The team's employers matching the list's search and filters, in the chosen order."""
+    query = select(Employer).where(Employer.team_id == team_id)
+    query = query.where(Employer.archived_at.is_not(None) if f.archived else Employer.archived_at.is_(None))
+    if f.q:
+        term = f.q.strip().lower()
+        digits = "".join(ch for ch in term if ch.isdigit())
+        like = f"%{_escape_like(term)}%"
+        conditions = [
+            Employer.name_key.like(like, escape="\\"),
+            db.func.lower(Employer.municipality).like(like, escape="\\"),
+        ]
+        if len(digits) >= 4:
+            conditions.append(db.func.replace(Employer.organisation_number, "-", "").like(f"{digits}%"))
+        query = query.where(or_(*conditions))
+    if f.stage:
+        query = query.where(Employer.stage == f.stage)
+    if f.specialist:
+        query = query.where(Employer.responsible_specialist_id == f.specialist)
+    if f.sector:
+        query = query.where(Employer.sector == f.sector)
+    if f.industry:
+        query = query.where(Employer.sni_code.like(f"{f.industry}%"))
+    return query.order_by(*SORTS.get(f.sort, SORTS["name"]))
+
+
+def employer_page(team_id: int, f: EmployerFilter, page: int, per_page: int):
+    query = filtered_employers(team_id, f).options(joinedload(Employer.responsible_specialist))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def employer_detail(employer_id: int) -> Employer | None:
+    return db.session.scalar(
+        select(Employer)
+        .where(Employer.id == employer_id)
+        .options(
+            selectinload(Employer.contact_persons),
+            joinedload(Employer.responsible_specialist),
+            joinedload(Employer.created_by),
+            joinedload(Employer.updated_by),
+        )
+    )
+
+
+def team_specialists(team_id: int) -> list[User]:
+    """The people who can be responsible for an employer: the team's specialists and lead."""
+    return db.session.scalars(
+        select(User)
+        .where(User.team_id == team_id, User.active, User.role.in_([Role.JOB_SPECIALIST, Role.TEAM_LEAD]))
+        .order_by(User.name)
+    ).all()
+
+
+def municipalities_in_use(team_id: int) -> list[str]:
+    return db.session.scalars(
+        select(Employer.municipality).where(Employer.team_id == team_id, Employer.municipality.is_not(None))
+        .distinct().order_by(Employer.municipality)
+    ).all()
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

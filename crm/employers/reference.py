@@ -1,0 +1,25 @@
+"""Code lists shipped with the app: SNI 2007 divisions (industries) and Sweden's municipalities."""
+import csv
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@cache
+def sni_divisions() -> dict[str, dict[str, str]]:
+    """{'56': {'sv': 'Restaurang-, catering- och barverksamhet', 'en': '…'}, …}"""
+    with open(DATA / "sni_divisions.csv", encoding="utf-8", newline="") as handle:
+        return {row["code"]: {"sv": row["sv"], "en": row["en"]} for row in csv.DictReader(handle)}
+
+
+@cache
+def municipalities() -> tuple[str, ...]:
+    return tuple(line.strip() for line in (DATA / "municipalities.txt").read_text("utf-8").splitlines() if line.strip())
+
+
+def industry_name(sni_code: str | None, language: str) -> str | None:
+    if not sni_code:
+        return None
+    division = sni_divisions().get(sni_code[:2])
+    return division[language if language in division else "en"] if division else None

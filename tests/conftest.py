@@ -1,0 +1,124 @@
+"""Fixtures: one app and schema per test session (built by the migrations), one rolled-back
+transaction per test, and signed-in clients for each role.
+
+Set CRM_TEST_DATABASE_URL to run the same suite against PostgreSQL.
+"""
+import os
+
+import pytest
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from flask_sqlalchemy.session import Session
+from sqlalchemy import text
+
+from crm import create_app
+from crm.extensions import db
+
+from . import factories
+
+
+def _reset_postgres(engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+
+
+class _RequestContextClient(FlaskClient):
+    """Each request gets a fresh app context, as in production: nothing in `g` (the signed-in
+    user, above all) or in the session's identity map carries over from the test or another request."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    url = os.environ.get("CRM_TEST_DATABASE_URL") or "sqlite:///" + str(
+        tmp_path_factory.mktemp("db") / "test.sqlite3"
+    )
+    app = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": url})
+    app.test_client_class = _RequestContextClient
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            _reset_postgres(db.engine)
+        upgrade()
+        db.engine.dispose()
+    return app
+
+
+class _ConnectionBoundSession(Session):
+    """Flask-SQLAlchemy's session picks the engine itself; tests bind it to one connection."""
+
+    def get_bind(self, *args, **kwargs):
+        return self.bind
+
+
+@pytest.fixture(autouse=True)
+def _transaction(request, app):
+    """Every test runs inside a transaction that is rolled back; the app's commits become
+    savepoints within it, so tests see what requests wrote and leave nothing behind."""
+    if "live_server" in request.fixturenames:
+        yield
+        return
+    with app.app_context():
+        connection = db.engine.connect()
+        outer = connection.begin()
+        original = db.session
+        db.session = db._make_scoped_session(
+            {"bind": connection, "join_transaction_mode": "create_savepoint", "class_": _ConnectionBoundSession}
+        )
+        try:
+            yield
+        finally:
+            db.session.remove()
+            db.session = original
+            outer.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def team():
+    return factories.make_team()
+
+
+@pytest.fixture
+def other_team():
+    return factories.make_team(name="Team Väst")
+
+
+@pytest.fixture
+def specialist(team):
+    return factories.make_user(role="job_specialist", team=team, name="Sara Specialist")
+
+
+@pytest.fixture
+def team_lead(team):
+    return factories.make_user(role="team_lead", team=team, name="Leo Lead")
+
+
+@pytest.fixture
+def admin():
+    return factories.make_user(role="admin", name="Ada Admin")
+
+
+@pytest.fixture
+def partner():
+    return factories.make_user(role="partner", name="Per Partner")
+
+
+@pytest.fixture
+def login(client):
+    """Sign a client in as `user`: login(user) -> the client."""
+
+    def sign_in(user, password=factories.PASSWORD):
+        response = client.post("/login", data={"email": user.email, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return client
+
+    return sign_in

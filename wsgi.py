@@ -1,0 +1,6 @@
+"""Entry point for gunicorn: `gunicorn wsgi:app` (configuration from CRM_* environment variables)."""
+import os
+
+from crm import create_app
+
+app = create_app(os.environ.get("CRM_ENV", "production"))
