@@ -7,7 +7,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.clock import utcnow
-from ..core.models import UTCDateTime
+from ..core.models import UTCDateTime, str_enum
 from ..extensions import db
 
 
@@ -51,9 +51,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[Role] = mapped_column(
-        db.Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-    )
+    role: Mapped[Role] = mapped_column(str_enum(Role))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     partner_organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("partner_organisations.id"), index=True

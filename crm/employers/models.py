@@ -6,12 +6,8 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.clock import utcnow
-from ..core.models import UTCDateTime
+from ..core.models import UTCDateTime, str_enum
 from ..extensions import db
-
-
-def _enum(cls):
-    return db.Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
 
 
 class Stage(enum.StrEnum):
@@ -57,13 +53,13 @@ class Employer(db.Model):
     name_key: Mapped[str] = mapped_column(String(200))
     organisation_number: Mapped[str | None] = mapped_column(String(11))
     sni_code: Mapped[str | None] = mapped_column(String(5), index=True)
-    size_band: Mapped[SizeBand | None] = mapped_column(_enum(SizeBand))
-    sector: Mapped[Sector] = mapped_column(_enum(Sector), default=Sector.PRIVATE)
+    size_band: Mapped[SizeBand | None] = mapped_column(str_enum(SizeBand))
+    sector: Mapped[Sector] = mapped_column(str_enum(Sector), default=Sector.PRIVATE)
     street_address: Mapped[str | None] = mapped_column(String(200))
     postal_code: Mapped[str | None] = mapped_column(String(6))
     municipality: Mapped[str | None] = mapped_column(String(80), index=True)
     website: Mapped[str | None] = mapped_column(String(300))
-    stage: Mapped[Stage] = mapped_column(_enum(Stage), default=Stage.PROSPECT)
+    stage: Mapped[Stage] = mapped_column(str_enum(Stage), default=Stage.PROSPECT)
     responsible_specialist_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
