@@ -7,7 +7,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 from ..core.forms import BaseForm, choices
 from . import orgnr
 from .labels import SECTOR_LABELS, SIZE_LABELS, STAGE_LABELS
-from .reference import sni_divisions
+from ..reference import sni_divisions
 
 ORGNR_ERRORS = {
     "shape": _l("Write ten digits, as NNNNNN-NNNN."),

@@ -14,7 +14,7 @@ from . import queries, services
 from .forms import ContactPersonForm, EmployerFilterForm, EmployerForm
 from .labels import SECTOR_LABELS, SIZE_LABELS, STAGE_LABELS
 from .models import ContactPerson
-from .reference import industry_name, municipalities, sni_divisions
+from ..reference import industry_name, municipalities, sni_divisions
 
 bp = Blueprint("employers", __name__, url_prefix="/employers")
 

@@ -1,4 +1,4 @@
-"""Code lists shipped with the app: SNI 2007 divisions (industries) and Sweden's municipalities."""
+"""Code lists shipped with the app: SNI 2007 industries, SSYK 2012 occupations, Sweden's municipalities."""
 import csv
 from functools import cache
 from pathlib import Path
