@@ -1,4 +1,4 @@
-# `make run` serves the app with demo data; `make test` runs every test (SQLite, then PostgreSQL).
+# `make run` serves the app with demo data (and runs the scheduler beside it); `make test` runs every test (SQLite, then PostgreSQL).
 SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -33,9 +33,12 @@ catalog: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location -o crm/translations/messages.pot .
 	$(BIN)/pybabel update -i crm/translations/messages.pot -d crm/translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 
+# The scheduler (nudges, daily digest) is its own process beside the web server, stopped with it.
 run: install
 	$(FLASK) db upgrade
 	$(FLASK) demo load
+	$(FLASK) scheduler run & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install browser-deps lint test-sqlite test-postgres

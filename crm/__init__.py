@@ -12,11 +12,18 @@ BLUEPRINTS = (
     "crm.auth.views:bp",
     "crm.admin.views:bp",
     "crm.employers.views:bp",
+    "crm.contacts.views:bp",
+    "crm.nudges.views:bp",
+    "crm.openings.views:bp",
+    "crm.matching.views:bp",
+    "crm.placements.views:bp",
+    "crm.participants.views:bp",
 )
 
 CLI_GROUPS = (
     "crm.auth.cli:users_cli",
     "crm.demo.cli:demo_cli",
+    "crm.core.scheduler:scheduler_cli",
 )
 
 

@@ -34,6 +34,23 @@ class Config:
     ARGON2_MEMORY_COST = 64 * 1024
     PAGE_SIZE = 25
 
+    # Nudges: from this weekday (0 = Monday) and hour, Swedish time, specialists below the weekly
+    # face-to-face target pro rata are nudged.
+    WEEKLY_TARGET_CHECK_WEEKDAY = int(os.environ.get("CRM_WEEKLY_TARGET_CHECK_WEEKDAY", 3))
+    WEEKLY_TARGET_CHECK_HOUR = int(os.environ.get("CRM_WEEKLY_TARGET_CHECK_HOUR", 12))
+
+    # The daily digest goes over SMTP when CRM_MAIL_SERVER is set; otherwise it is written as .eml
+    # files to MAIL_OUTBOX (default instance/outbox/) so that it can be read.
+    MAIL_SERVER = os.environ.get("CRM_MAIL_SERVER")
+    MAIL_PORT = int(os.environ.get("CRM_MAIL_PORT", 587))
+    MAIL_USE_TLS = os.environ.get("CRM_MAIL_USE_TLS", "1") not in ("0", "false", "no")
+    MAIL_USERNAME = os.environ.get("CRM_MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("CRM_MAIL_PASSWORD")
+    MAIL_FROM = os.environ.get("CRM_MAIL_FROM", "CRM <no-reply@localhost>")
+    MAIL_OUTBOX = os.environ.get("CRM_MAIL_OUTBOX")
+    # Links in e-mails need the address people reach the app at.
+    BASE_URL = os.environ.get("CRM_BASE_URL", "http://127.0.0.1:5000")
+
 
 class DevelopmentConfig(Config):
     SECRET_KEY = os.environ.get("CRM_SECRET_KEY", "dev-only-not-secret")

@@ -1,6 +1,24 @@
 """Import every room's models so that SQLAlchemy and Alembic see the whole schema."""
 from .auth.models import LoginThrottle, Role, Team, User  # noqa: F401
+from .contacts.models import EmployerContact, NextStep  # noqa: F401
+from .core.audit import AccessLog  # noqa: F401
 from .core.history import RecordChange  # noqa: F401
+from .core.scheduler import SchedulerLease  # noqa: F401
 from .employers.models import ContactPerson, Employer  # noqa: F401
-from .participants.models import Participant, ParticipantStatusChange  # noqa: F401
+from .matching.models import Proposal  # noqa: F401
+from .nudges.models import Nudge  # noqa: F401
+from .openings.models import JobAnalysis, Opening  # noqa: F401
+from .participants.models import (  # noqa: F401
+    BenefitsCounselling,
+    CareerProfile,
+    Consent,
+    DisclosureChoice,
+    Education,
+    JobPreferenceCode,
+    JobPreferences,
+    Participant,
+    ParticipantStatusChange,
+    WorkExperience,
+)
 from .partners.models import PartnerOrganisation  # noqa: F401
+from .placements.models import Placement  # noqa: F401

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..core.access import public
 from ..core.clock import utcnow
 from ..core.errors import keeps_input_on_csrf_failure
+from ..core.permissions import permission_required
 from ..core.urls import safe_next
 from ..core.web import form_page
 from ..extensions import db
@@ -65,3 +66,13 @@ def account():
             flash(_("Your password is changed. Other sessions have been signed out."), "success")
             return redirect(url_for("auth.account"))
     return form_page("auth/account.html", form)
+
+
+@bp.post("/account/digest")
+@permission_required("nudge.inbox")
+def digest():
+    """Opt in to or out of the daily digest (staff only: nobody else gets it)."""
+    current_user.digest_opt_out = request.form.get("wanted") != "1"
+    flash(_("You will get the daily digest.") if not current_user.digest_opt_out
+          else _("You will not get the daily digest."), "success")
+    return redirect(url_for("auth.account") + "#digest")

@@ -23,7 +23,10 @@ def init_app(app: Flask) -> None:
     def csrf_failed(error):
         view = current_app.view_functions.get(request.endpoint)
         if getattr(view, "keeps_input_on_csrf_failure", False):
-            response = current_app.make_response(view(**(request.view_args or {})))
+            try:
+                response = current_app.make_response(view(**(request.view_args or {})))
+            except HTTPException as refusal:  # e.g. the user may not open this form at all
+                return _render(refusal.code if refusal.code in PAGES else 400)
             response.status_code = 400
             return response
         return _render(400, _("The form had expired. Go back, reload the page and try again."))

@@ -18,6 +18,8 @@ ACTION_LABELS = {
     "person_saved": _l("saved a contact person"),
     "person_removed": _l("removed a contact person"),
     "merged": _l("merged a duplicate into this record"),
+    "stage_changed": _l("changed the stage"),
+    "corrected": _l("corrected the entry"),
 }
 
 

@@ -6,7 +6,12 @@ from flask_login import current_user
 from .permissions import can
 
 MAIN_MENU = (
+    ("contacts.week", _l("My week"), "week.view_own"),
+    ("nudges.inbox", _l("Inbox"), "nudge.inbox"),
     ("employers.index", _l("Employers"), "employer.list"),
+    ("openings.index", _l("Openings"), "opening.list"),
+    ("placements.index", _l("Job starts"), "placement.list"),
+    ("participants.index", _l("Participants"), "participant.list"),
     ("admin.users", _l("Users"), "admin.manage_users"),
     ("admin.teams", _l("Teams"), "admin.manage_teams"),
 )

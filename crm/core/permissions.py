@@ -71,3 +71,96 @@ def _employer_register(user, _obj) -> bool:
 @rule("employer.view", "employer.edit", "employer.archive")
 def _employer_record(user, employer) -> bool:
     return _same_team(user, employer)
+
+
+# --- Job analyses and openings --------------------------------------------------------
+@rule("opening.list")
+def _opening_list(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("analysis.create", "opening.create", "placement.create")
+def _employer_work(user, employer) -> bool:
+    return _same_team(user, employer)
+
+
+@rule("analysis.view", "opening.view", "opening.edit")
+def _opening_record(user, record) -> bool:
+    return _same_team(user, record)
+
+
+# --- Participants -----------------------------------------------------------------------
+@rule("participant.list", "participant.create")
+def _participant_register(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("participant.view", "participant.edit")
+def _participant_record(user, participant) -> bool:
+    return _same_team(user, participant)
+
+
+@rule("participant.team_caseload")
+def _team_caseload(user, _obj) -> bool:
+    """The team lead follows every specialist's caseload against the team's limit."""
+    return user.role == Role.TEAM_LEAD
+
+
+@rule("participant.audit")
+def _participant_audit(user, participant) -> bool:
+    """The team lead of the participant's team, or an admin (who otherwise sees no participant records)."""
+    if user.role == Role.ADMIN:
+        return True
+    return user.role == Role.TEAM_LEAD and participant is not None and participant.team_id == user.team_id
+
+
+# --- Contact log, next steps, My week --------------------------------------------------
+@rule("contact.log_any", "week.view_own", "nudge.inbox")
+def _staff_only(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("contact.log")
+def _log_contact(user, employer) -> bool:
+    return _same_team(user, employer) and not employer.is_archived
+
+
+@rule("contact.view", "next_step.create", "next_step.complete")
+def _contact_record(user, record) -> bool:
+    """`record` is an employer, a contact or a next step: the team's staff work on all of them."""
+    return _same_team(user, record)
+
+
+@rule("contact.correct")
+def _correct_contact(user, contact) -> bool:
+    return _same_team(user, contact) and (contact.author_id == user.id or user.role == Role.TEAM_LEAD)
+
+
+@rule("week.view")
+def _view_week(user, whose) -> bool:
+    """A specialist sees their own week; a team lead sees every week in the team."""
+    if not user.is_staff or whose is None:
+        return False
+    return whose.id == user.id or (user.role == Role.TEAM_LEAD and whose.team_id == user.team_id)
+
+
+@rule("week.team")
+def _team_overview(user, _obj) -> bool:
+    return user.role == Role.TEAM_LEAD
+
+
+@rule("nudge.manage")
+def _manage_nudge(user, nudge) -> bool:
+    return user.is_staff and nudge is not None and nudge.user_id == user.id
+
+
+# --- Matching, proposals and job starts -----------------------------------------------
+@rule("placement.list")
+def _placement_list(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("proposal.create", "proposal.manage", "placement.view", "placement.edit")
+def _matching_record(user, record) -> bool:
+    """`record` is an opening (to propose for), a proposal or a placement of the user's team."""
+    return _same_team(user, record)

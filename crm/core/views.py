@@ -18,6 +18,8 @@ def index():
 def current_user_home() -> str:
     from .permissions import can
 
+    if can(current_user, "week.view_own"):
+        return "contacts.week"
     if can(current_user, "employer.list"):
         return "employers.index"
     if can(current_user, "admin.manage_users"):

@@ -1,5 +1,6 @@
 """`flask demo load`: a demo team to try the product with; safe to run again."""
 import random
+from datetime import timedelta
 
 import click
 from flask.cli import AppGroup
@@ -7,10 +8,15 @@ from sqlalchemy import select
 
 from ..auth import services as accounts
 from ..auth.models import Role, Team
+from ..core.clock import today
 from ..employers import orgnr
 from ..employers import services as employers
+from ..employers.models import Employer
 from ..extensions import db
+from ..participants import services as participants
+from ..participants.models import ClosedReason, ParticipantStatus
 from . import data
+from .contacts import load_contact_history
 
 demo_cli = AppGroup("demo", help="Demo data.")
 
@@ -68,3 +74,89 @@ def _load(rng: random.Random) -> None:
                 "phone": f"0155-{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
                 "email": f"{first}.{last}@example.se".lower().translate(str.maketrans("åäöé", "aaoe")),
             })
+    _load_participants(team, users, rng)
+    load_contact_history(team, users, rng)
+
+
+def _load_participants(team, users, rng: random.Random) -> None:
+    """About 40 participants across the specialists: statuses with history, consents, preferences, disclosure."""
+    specialists = [u for u in users.values() if u.role == Role.JOB_SPECIALIST]
+    employer_list = db.session.scalars(select(Employer).where(Employer.team_id == team.id)).all()
+    on = today()
+    plan = ["waiting_list"] * 4 + ["pre_screening"] * 3 + ["active"] * 26 + ["passive"] * 4 + ["closed"] * 3
+    for index, status in enumerate(plan):
+        specialist = specialists[index % len(specialists)]
+        entered = on - timedelta(days=rng.randint(2, 30) if status in ("waiting_list", "pre_screening")
+                                 else rng.randint(25, 420))
+        language = rng.choice(data.LANGUAGES)
+        person = participants.create_participant(team, specialist, {
+            "first_name": data.PARTICIPANT_FIRST[index], "last_name": rng.choice(data.PARTICIPANT_LAST),
+            "phone": f"07{rng.randint(0, 9)}-{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+            "preferred_language": language or "svenska", "needs_interpreter": bool(language) and rng.random() < 0.5,
+            "specialist_id": specialist.id, "entered_on": entered,
+        })
+        steps = {"waiting_list": [], "pre_screening": ["pre_screening"], "active": ["pre_screening", "active"],
+                 "passive": ["pre_screening", "active", "passive"], "closed": ["pre_screening", "active", "closed"]}
+        day = entered
+        for step in steps[status]:
+            day = min(on, day + timedelta(days=rng.randint(1, 20)))
+            participants.change_status(person, specialist, ParticipantStatus(step), day, on,
+                                       closed_reason=rng.choice(list(ClosedReason)) if step == "closed" else None)
+        if status in ("waiting_list", "pre_screening"):
+            continue
+        _demo_profile(person, specialist, rng, entered, on)
+        _demo_consents_and_disclosure(person, specialist, rng, entered, on, employer_list)
+
+
+def _demo_profile(person, specialist, rng: random.Random, entered, on) -> None:
+    (occupations, industries, liked, avoided, hours_min, hours_max, evenings, weekends, sound, setting, people,
+     physical) = rng.choice(data.PREFERENCE_PROFILES)
+    participants.save_preferences(person, specialist, {
+        "occupations": occupations, "industries": industries, "municipalities": rng.sample(data.MUNICIPALITIES[2:], 2),
+        "tasks_liked": liked, "tasks_avoided": avoided, "hours_min": hours_min, "hours_max": hours_max,
+        "weekdays": True, "evenings": evenings, "weekends": weekends,
+        "max_travel_minutes": rng.choice([20, 30, 45, 60]),
+        "sound_level": sound, "setting": setting, "people_contact": people, "physical_work": physical,
+        "wage_floor": rng.choice([None, 20000, 22000, 25000]), "reviewed_on": min(on, entered + timedelta(days=14)),
+    })
+    participants.save_career_profile(person, specialist, {
+        "strengths": rng.choice(["Noggrann och punktlig", "Lugn och uthållig", "Social och hjälpsam",
+                                 "Snabb att lära sig nya rutiner"]),
+        "interests": rng.choice(["Matlagning", "Träning", "Bilar", "Natur och friluftsliv", "Datorer", "Djur"]),
+        "driving_licences": rng.choice([None, None, "B", "B, BE"]),
+        "languages": "svenska" + rng.choice(["", ", engelska", ", arabiska", ", somaliska"]),
+    })
+    employer_name, role, worked, did_not = rng.choice(data.EXPERIENCES)
+    year = on.year - rng.randint(2, 10)
+    participants.save_profile_entry(person, specialist, "experience", {
+        "employer_name": employer_name, "role": role, "from_year": year, "to_year": year + rng.randint(0, 3),
+        "what_worked": worked, "what_did_not": did_not})
+    if rng.random() < 0.4:
+        participants.add_benefits_session(person, specialist, {
+            "held_on": min(on, entered + timedelta(days=rng.randint(10, 60))), "occasion": "before_job_start",
+            "notes": "Gick igenom hur lön påverkar bostadstillägg och aktivitetsersättning."}, on)
+
+
+def _demo_consents_and_disclosure(person, specialist, rng: random.Random, entered, on, employer_list) -> None:
+    consent_day = min(on, entered + timedelta(days=rng.randint(1, 10)))
+    for kind in ("arbetsformedlingen", "psychiatry"):
+        participants.record_consent(person, specialist, {
+            "party_kind": kind, "decision": "given", "form": "written", "decided_on": consent_day,
+            "scope": "exchange", "scope_note": "Yrkesprofil, önskemål och planering av arbetssökandet"}, on)
+    if rng.random() < 0.3:
+        participants.record_consent(person, specialist, {
+            "party_kind": "forsakringskassan", "decision": "declined", "form": "oral", "decided_on": consent_day,
+            "scope": "exchange"}, on)
+    employers_asked = rng.sample(employer_list, 2)
+    for employer in employers_asked:
+        participants.record_consent(person, specialist, {
+            "party_kind": "employer", "employer_id": employer.id, "decision": rng.choice(["given"] * 4 + ["declined"]),
+            "form": rng.choice(["oral", "written"]), "decided_on": consent_day, "scope": "exchange",
+            "scope_note": "Namn, önskemål om arbete och styrkor"}, on)
+    level = rng.choice(["limited"] * 6 + ["full"] * 2 + ["none"])
+    shares = {"full": {"share_support", "share_adjustments", "share_cv_gaps", "share_condition"},
+              "limited": {"share_support", "share_adjustments"}, "none": set()}[level]
+    participants.record_disclosure(person, specialist, level, shares, consent_day, on)
+    if level != "none" and rng.random() < 0.15:
+        participants.record_disclosure(person, specialist, "none", set(), consent_day, on,
+                                       employer=employers_asked[0])

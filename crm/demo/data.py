@@ -87,3 +87,44 @@ CONTACT_LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "La
                 "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Ali", "Lindberg"]
 CONTACT_ROLES = [("Butikschef", True), ("Platschef", True), ("HR-specialist", False), ("Verksamhetschef", True),
                  ("Arbetsledare", False), ("Enhetschef", True), ("Ägare", True), ("Köksmästare", False)]
+
+# Participants: made-up names; preferences drawn from the kinds of work the seed projects found.
+PARTICIPANT_FIRST = ["Amina", "Johan", "Sara", "Mohammed", "Elin", "Daniel", "Hanna", "Ali", "Emma", "Viktor",
+                     "Nour", "Sofia", "Oscar", "Leyla", "Mattias", "Ida", "Samir", "Frida", "Kristoffer", "Aisha",
+                     "Therese", "Robin", "Yusuf", "Malin", "Simon", "Zahra", "Patrik", "Jenny", "Hassan", "Tove",
+                     "Andreas", "Maja", "Omar", "Sanna", "Fredrik", "Rania", "Tobias", "Lovisa", "Ibrahim", "Petra"]
+PARTICIPANT_LAST = ["Ahmed", "Lindqvist", "Berglund", "Hassan", "Holm", "Sandberg", "Ek", "Mohamud", "Lund",
+                    "Axelsson", "Jakobsson", "Nyström", "Hussein", "Sjöberg", "Wallin", "Engström", "Yilmaz",
+                    "Danielsson", "Håkansson", "Omar", "Forsberg", "Lundgren", "Strand", "Abdi", "Björk"]
+LANGUAGES = [None, None, None, None, "arabiska", "somaliska", "dari", "tigrinja", "engelska"]
+
+# occupations (SSYK), industries (SNI division), tasks liked, tasks avoided, hours min, max, evenings, weekends,
+# sound level, setting, contact with people, physical work
+PREFERENCE_PROFILES = [
+    (["5120", "9412"], ["56"], "Laga mat, förbereda, diska", "Stressig kassa", 20, 30, True, True,
+     "either", "indoor", "little", "either"),
+    (["4321", "9622"], ["52", "49"], "Plocka och packa, köra truck", "Telefon", 30, 40, False, False,
+     "either", "indoor", "little", "wanted"),
+    (["5223", "5230"], ["47"], "Fylla på varor, hjälpa kunder", "Tunga lyft", 15, 25, True, True,
+     "lively", "indoor", "much", "light"),
+    (["9111", "9112"], ["81"], "Städa, ordna", "Kontakt med många kunder", 10, 20, True, False,
+     "quiet", "indoor", "little", "either"),
+    (["6113", "9214"], ["81", "01"], "Plantera, sköta grönytor", "Kontorsarbete", 20, 40, False, False,
+     "quiet", "outdoor", "some", "wanted"),
+    (["4112", "4226"], ["69", "82"], "Registrera, sortera, ta emot besökare", "Fysiskt tungt arbete", 20, 30, False,
+     False, "quiet", "indoor", "some", "avoid"),
+    (["7512", "9412"], ["10"], "Baka, följa recept", "Nattarbete", 20, 30, False, True,
+     "either", "indoor", "little", "light"),
+    (["5321", "5330"], ["87", "88"], "Hjälpa äldre, samtala", "Stöd nattetid", 25, 35, True, True,
+     "either", "indoor", "much", "light"),
+    (["7231", "7219"], ["45", "33"], "Meka med bilar och cyklar", "Kundtjänst", 30, 40, False, False,
+     "lively", "indoor", "little", "wanted"),
+    (["2512", "3512"], ["62", "95"], "Felsöka datorer, programmera", "Mycket folk omkring sig", 15, 30, False,
+     False, "quiet", "indoor", "little", "avoid"),
+]
+EXPERIENCES = [("Ica Maxi", "Butiksbiträde", "Fasta rutiner och bra kollegor", "Kassan vid rusning"),
+               ("Max Hamburgerrestauranger", "Kock", "Tydliga uppgifter", "Kvällspassen"),
+               ("Postnord", "Brevbärare", "Att röra sig ute", "Tidiga morgnar"),
+               ("Samhall", "Lokalvårdare", "Arbeta i egen takt", "För lite att göra ibland"),
+               ("Bemanningsföretag", "Lagerarbetare", "Truckkörning", "Korta uppdrag utan framförhållning"),
+               ("Kommunen", "Vårdbiträde", "Samtalen med de äldre", "Delade turer")]

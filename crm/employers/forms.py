@@ -5,9 +5,9 @@ from wtforms import BooleanField, EmailField, HiddenField, IntegerField, SelectF
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..core.forms import BaseForm, choices
+from ..reference import sni_divisions
 from . import orgnr
 from .labels import SECTOR_LABELS, SIZE_LABELS, STAGE_LABELS
-from ..reference import sni_divisions
 
 ORGNR_ERRORS = {
     "shape": _l("Write ten digits, as NNNNNN-NNNN."),
@@ -95,9 +95,13 @@ class EmployerFilterForm(BaseForm):
     sector = SelectField(_l("Sector"), choices=choices(SECTOR_LABELS.items(), ("", _l("All sectors"))),
                          validators=[Optional()])
     industry = SelectField(_l("Industry"), validators=[Optional()])
+    next_step = SelectField(_l("Next step"), choices=choices([
+        ("attention", _l("Needs a next step")), ("overdue", _l("Overdue")), ("week", _l("Due within a week")),
+        ("none", _l("None planned")),
+    ], ("", _l("All"))), validators=[Optional()])
     archived = BooleanField(_l("Show archived"))
     sort = SelectField(_l("Sort by"), choices=choices([
         ("name", _l("Name")), ("-updated", _l("Recently changed")), ("municipality", _l("Municipality")),
-        ("stage", _l("Stage")),
+        ("stage", _l("Stage")), ("next_step", _l("Next step due")),
     ]), default="name", validators=[Optional()])
     page = IntegerField(default=1, validators=[Optional()])

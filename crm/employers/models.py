@@ -1,9 +1,9 @@
 """The employer register: organisations a team works with, and the people met there."""
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from ..core.clock import utcnow
 from ..core.models import UTCDateTime, str_enum
@@ -69,6 +69,8 @@ class Employer(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # Optimistic locking: a save based on an older version is refused instead of overwriting.
     version: Mapped[int] = mapped_column(default=1)
+    # The earliest open next step's due date, filled only by queries that ask (the employer list).
+    next_step_due_on: Mapped[date | None] = query_expression()
 
     team = relationship("Team")
     responsible_specialist = relationship("User", foreign_keys=[responsible_specialist_id])
@@ -83,6 +85,11 @@ class Employer(db.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    def needs_next_step(self, today: date) -> bool:
+        """An active relationship with no open next step, or an overdue one (as a sales CRM flags a deal
+        with no activity). Reads `next_step_due_on`, so only on employers the list query loaded."""
+        return self.stage in ACTIVE_STAGES and (self.next_step_due_on is None or self.next_step_due_on < today)
 
     def __repr__(self) -> str:
         return f"<Employer {self.name}>"

@@ -1,12 +1,15 @@
 """Reads for the employer pages, each a bounded number of queries whatever the register's size."""
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import joinedload, selectinload, with_expression
 
 from ..auth.models import Role, User
+from ..contacts.models import NextStep
+from ..core import clock
 from ..extensions import db
-from .models import Employer
+from .models import ACTIVE_STAGES, Employer
 
 SORTS = {
     "name": (Employer.name_key, Employer.id),
@@ -25,11 +28,23 @@ class EmployerFilter:
     industry: str | None = None
     archived: bool = False
     sort: str = "name"
+    next_step: str | None = None  # attention, overdue, week, none
+    today: date | None = None
+
+
+def _next_step_due():
+    """Each employer's earliest open next step: one aggregate joined into the list (no query per row)."""
+    return (select(NextStep.employer_id, func.min(NextStep.due_on).label("due_on"))
+            .where(NextStep.done_on.is_(None)).group_by(NextStep.employer_id).subquery("next_step_due"))
 
 
 def filtered_employers(team_id: int, f: EmployerFilter):
     """The team's employers matching the list's search and filters, in the chosen order."""
-    query = select(Employer).where(Employer.team_id == team_id)
+    today = f.today or clock.today()
+    due = _next_step_due()
+    query = (select(Employer).outerjoin(due, due.c.employer_id == Employer.id)
+             .options(with_expression(Employer.next_step_due_on, due.c.due_on))
+             .where(Employer.team_id == team_id))
     query = query.where(Employer.archived_at.is_not(None) if f.archived else Employer.archived_at.is_(None))
     if f.q:
         term = f.q.strip().lower()
@@ -50,6 +65,16 @@ def filtered_employers(team_id: int, f: EmployerFilter):
         query = query.where(Employer.sector == f.sector)
     if f.industry:
         query = query.where(Employer.sni_code.like(f"{f.industry}%"))
+    if f.next_step == "attention":
+        query = query.where(Employer.stage.in_(ACTIVE_STAGES), or_(due.c.due_on.is_(None), due.c.due_on < today))
+    elif f.next_step == "overdue":
+        query = query.where(due.c.due_on < today)
+    elif f.next_step == "week":
+        query = query.where(due.c.due_on <= today + timedelta(days=7))
+    elif f.next_step == "none":
+        query = query.where(due.c.due_on.is_(None))
+    if f.sort == "next_step":
+        return query.order_by(due.c.due_on.is_(None), due.c.due_on, Employer.name_key, Employer.id)
     return query.order_by(*SORTS.get(f.sort, SORTS["name"]))
 
 

@@ -5,8 +5,9 @@ from sqlalchemy import select
 
 from ..core.clock import utcnow
 from ..core.history import diff, record_change, snapshot
+from ..core.locking import check_version
 from ..extensions import db
-from .models import ContactPerson, Employer
+from .models import ContactPerson, Employer, Stage
 
 EDITABLE_FIELDS = (
     "name", "organisation_number", "sni_code", "size_band", "sector", "street_address", "postal_code",
@@ -21,16 +22,6 @@ class DuplicateEmployer(Exception):
     def __init__(self, existing: Employer):
         super().__init__(existing.organisation_number)
         self.existing = existing
-
-
-class EditConflict(Exception):
-    """Someone saved the record after this user opened it; their save would be overwritten."""
-
-    def __init__(self, current: dict, changed_by, changed_at):
-        super().__init__("edit conflict")
-        self.current = current
-        self.changed_by = changed_by
-        self.changed_at = changed_at
 
 
 def find_by_organisation_number(team_id: int, number: str | None, exclude_id: int | None = None) -> Employer | None:
@@ -70,8 +61,7 @@ def update_employer(employer: Employer, user, values: dict, seen_version: int | 
                     now: datetime | None = None) -> Employer:
     """Apply an edit made on `seen_version` of the record; refuse it if someone saved since."""
     values = _clean(values)
-    if seen_version is not None and seen_version != employer.version:
-        raise EditConflict(snapshot(employer, EDITABLE_FIELDS), employer.updated_by, employer.updated_at)
+    check_version(employer, EDITABLE_FIELDS, seen_version)
     existing = find_by_organisation_number(employer.team_id, values.get("organisation_number"), exclude_id=employer.id)
     if existing is not None:
         raise DuplicateEmployer(existing)
@@ -94,6 +84,18 @@ def set_archived(employer: Employer, user, archived: bool, now: datetime | None 
     employer.archived_at = now if archived else None
     employer.updated_at, employer.updated_by_id = now, user.id
     record_change(employer, "archived" if archived else "restored", user, now=now)
+    db.session.flush()
+
+
+def set_stage(employer: Employer, user, stage: Stage, reason: str, now: datetime | None = None) -> None:
+    """Move the relationship to another stage for a stated reason (a specialist pausing or closing it
+    instead of planning a next step); the reason stays in the employer's history."""
+    now = now or utcnow()
+    before = employer.stage
+    employer.stage = Stage(stage)
+    employer.updated_at, employer.updated_by_id = now, user.id
+    record_change(employer, "stage_changed", user, {"stage": [before.value, employer.stage.value],
+                                                    "reason": [None, reason]}, now=now)
     db.session.flush()
 
 

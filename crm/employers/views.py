@@ -4,19 +4,22 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..contacts import queries as contact_queries
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
 from ..core.history import history_of
-from ..core.permissions import permission_required, require
+from ..core.locking import EditConflict, seen_version
+from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
 from ..extensions import db
+from ..reference import industry_name, municipalities, sni_divisions
 from . import queries, services
 from .forms import ContactPersonForm, EmployerFilterForm, EmployerForm
 from .labels import SECTOR_LABELS, SIZE_LABELS, STAGE_LABELS
 from .models import ContactPerson
-from ..reference import industry_name, municipalities, sni_divisions
 
 bp = Blueprint("employers", __name__, url_prefix="/employers")
+CONTACTS_PER_PAGE = 10  # the contact timeline on the employer page
 
 
 def load_employer(employer_id: int, action: str = "employer.view"):
@@ -57,7 +60,7 @@ def index():
     filters = queries.EmployerFilter(
         q=form.q.data, stage=form.stage.data or None, specialist=form.specialist.data or None,
         sector=form.sector.data or None, industry=form.industry.data or None,
-        archived=form.archived.data, sort=form.sort.data or "name",
+        archived=form.archived.data, sort=form.sort.data or "name", next_step=form.next_step.data or None,
     )
     page = queries.employer_page(current_user.team_id, filters, page=max(1, form.page.data or 1),
                                  per_page=current_app.config["PAGE_SIZE"])
@@ -87,8 +90,12 @@ def detail(employer_id: int):
     employer = load_employer(employer_id)
     labels = {f.name: f.label.text for form in (EmployerForm(formdata=None), ContactPersonForm(formdata=None))
               for f in form}
+    contacts = None
+    if can(current_user, "contact.view", employer):
+        contacts = contact_queries.employer_overview(employer, page=request.args.get("page", 1, type=int),
+                                                     per_page=CONTACTS_PER_PAGE)
     return render_template("employers/detail.html", employer=employer, history=history_of(employer, limit=20),
-                           field_labels=labels)
+                           field_labels=labels, contacts=contacts)
 
 
 @bp.route("/<int:employer_id>/edit", methods=["GET", "POST"])
@@ -101,11 +108,11 @@ def edit(employer_id: int):
     duplicate = conflict = None
     if form.validate_on_submit():
         try:
-            services.update_employer(employer, current_user, _values(form), seen_version=_int(form.version.data))
+            services.update_employer(employer, current_user, _values(form), seen_version(form))
         except services.DuplicateEmployer as error:
             duplicate = error.existing
             form.organisation_number.errors.append(_("This organisation number is already in the register."))
-        except services.EditConflict as error:
+        except EditConflict as error:
             conflict = error
             form.version.data = employer.version  # a second save, after reading the changes, goes through
         else:
@@ -167,10 +174,3 @@ def _values(form: EmployerForm) -> dict:
     values = {name: form[name].data for name in services.EDITABLE_FIELDS}
     values["responsible_specialist_id"] = values["responsible_specialist_id"] or None
     return values
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -14,6 +14,13 @@ def sni_divisions() -> dict[str, dict[str, str]]:
 
 
 @cache
+def ssyk_groups() -> dict[str, dict[str, str]]:
+    """{'5120': {'sv': 'Kockar och kallskänkor', 'en': 'Cooks'}, …}: SSYK 2012 unit groups."""
+    with open(DATA / "ssyk_groups.csv", encoding="utf-8", newline="") as handle:
+        return {row["code"]: {"sv": row["sv"], "en": row["en"]} for row in csv.DictReader(handle)}
+
+
+@cache
 def municipalities() -> tuple[str, ...]:
     return tuple(line.strip() for line in (DATA / "municipalities.txt").read_text("utf-8").splitlines() if line.strip())
 
@@ -23,3 +30,10 @@ def industry_name(sni_code: str | None, language: str) -> str | None:
         return None
     division = sni_divisions().get(sni_code[:2])
     return division[language if language in division else "en"] if division else None
+
+
+def occupation_name(code: str | None, language: str) -> str | None:
+    if not code:
+        return None
+    group = ssyk_groups().get(code.strip())
+    return group[language if language in group else "en"] if group else None

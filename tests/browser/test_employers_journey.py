@@ -24,6 +24,8 @@ def test_specialist_adds_an_employer_on_a_phone(phone, live_data, live_server):
         email = user.email
 
     sign_in(phone, email)
+    phone.get_by_role("heading", name="Min vecka").wait_for()  # staff start on My week
+    phone.goto("/employers/")
     phone.get_by_role("link", name="Ny arbetsgivare").click()
     phone.get_by_label("Namn").fill("Mobilkaféet AB")
     phone.get_by_label("Organisationsnummer").fill("556016 0680")

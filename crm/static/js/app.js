@@ -8,3 +8,14 @@ document.addEventListener("submit", (event) => {
 if (window.matchMedia("(min-width: 768px)").matches) {
   document.querySelectorAll("details.filters-panel").forEach((panel) => { panel.open = true; });
 }
+
+// "Log contact": narrow the employer list as you type (the full list works without this).
+document.querySelectorAll("input[data-filter-list]").forEach((input) => {
+  const list = document.getElementById(input.dataset.filterList);
+  input.addEventListener("input", () => {
+    const term = input.value.trim().toLocaleLowerCase("sv");
+    list.querySelectorAll("li").forEach((item) => {
+      item.hidden = term !== "" && !item.textContent.toLocaleLowerCase("sv").includes(term);
+    });
+  });
+});

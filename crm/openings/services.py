@@ -1,0 +1,69 @@
+"""Writing job analyses and openings."""
+from datetime import datetime
+
+from ..core.clock import utcnow
+from ..core.history import diff, record_change, snapshot
+from ..core.locking import check_version
+from ..extensions import db
+from .models import JobAnalysis, Opening
+
+CONDITION_FIELDS = ("hours_min", "hours_max", "weekdays", "evenings", "weekends", "setting", "soundscape",
+                    "people_contact", "physical_demands", "municipality", "monthly_wage")
+ANALYSIS_FIELDS = (
+    *CONDITION_FIELDS, "analysed_on", "business_needs", "tasks", "schedule", "pace", "social_demands",
+    "sensory_environment", "supervisor", "possible_adjustments", "collective_agreement", "subsidy_openness",
+    "hiring_process", "hiring_notes", "location", "travel_notes",
+)
+OPENING_FIELDS = (
+    *CONDITION_FIELDS, "title", "occupation_code", "tasks", "schedule", "location", "earliest_start_on",
+    "competitive", "requires_disclosure", "status",
+)
+
+
+def _assign(record, fields, values: dict) -> None:
+    for name in fields:
+        if name in values:
+            value = values[name]
+            setattr(record, name, None if value == "" else value)
+
+
+def record_analysis(employer, user, values: dict, revises: JobAnalysis | None = None) -> JobAnalysis:
+    """A new dated analysis; revising keeps the earlier one as history."""
+    analysis = JobAnalysis(team_id=employer.team_id, employer_id=employer.id, author_id=user.id,
+                           revises_id=revises.id if revises else None)
+    _assign(analysis, ANALYSIS_FIELDS, values)
+    db.session.add(analysis)
+    db.session.flush()
+    return analysis
+
+
+def create_opening(employer, user, values: dict, analysis: JobAnalysis | None = None,
+                   now: datetime | None = None) -> Opening:
+    now = now or utcnow()
+    opening = Opening(team_id=employer.team_id, employer_id=employer.id, created_by_id=user.id,
+                      job_analysis_id=analysis.id if analysis else None, created_at=now, updated_at=now)
+    _assign(opening, OPENING_FIELDS, values)
+    db.session.add(opening)
+    db.session.flush()
+    record_change(opening, "created", user, now=now)
+    return opening
+
+
+def update_opening(opening: Opening, user, values: dict, seen_version: int | None,
+                   now: datetime | None = None) -> Opening:
+    check_version(opening, OPENING_FIELDS, seen_version)
+    before = snapshot(opening, OPENING_FIELDS)
+    _assign(opening, OPENING_FIELDS, values)
+    changes = diff(before, snapshot(opening, OPENING_FIELDS))
+    if changes:
+        opening.updated_at = now or utcnow()
+        record_change(opening, "updated", user, changes, now=opening.updated_at)
+    db.session.flush()
+    return opening
+
+
+def prefill_from_analysis(analysis: JobAnalysis) -> dict:
+    """An opening drafted from an analysis starts with the analysis's conditions."""
+    values = {name: getattr(analysis, name) for name in CONDITION_FIELDS}
+    values.update(tasks=analysis.tasks, schedule=analysis.schedule, location=analysis.location)
+    return values
