@@ -11,6 +11,9 @@ from ..core.locking import check_version
 from ..employers import services as employers
 from ..employers.models import Employer, Stage
 from ..extensions import db
+from ..participants.consent import require_consent
+from ..participants.disclosure import ON_BEHALF_PURPOSES, check_contact_on_behalf
+from ..participants.models import PartyKind
 from .models import EmployerContact, NextStep
 
 CONTACT_FIELDS = ("contacted_at", "form", "purpose", "contact_person_id", "summary", "outcome")
@@ -48,7 +51,7 @@ def log_contact(employer: Employer, author, values: dict, *, next_step: PlannedS
     if ending is not None and ending.kind not in ENDING_STAGES:
         raise ContactError("unknown_ending")
     _check_when(values["contacted_at"], now)
-    _check_participants(employer, participants)
+    _check_participants(employer, participants, values["purpose"], local_date(values["contacted_at"]))
     if new_person and new_person.get("name"):
         values = {**values, "contact_person_id": employers.save_contact_person(employer, author, new_person).id}
     _check_person(employer, values.get("contact_person_id"))
@@ -74,7 +77,7 @@ def correct_contact(contact: EmployerContact, user, values: dict, participants, 
     now = now or utcnow()
     check_version(contact, CONTACT_FIELDS, seen_version)
     _check_when(values["contacted_at"], now)
-    _check_participants(contact.employer, participants)
+    _check_participants(contact.employer, participants, values["purpose"], local_date(values["contacted_at"]))
     _check_person(contact.employer, values.get("contact_person_id"))
     before = _snapshot(contact)
     for name in CONTACT_FIELDS:
@@ -116,9 +119,15 @@ def _check_when(contacted_at: datetime, now: datetime) -> None:
         raise ContactError("in_future")
 
 
-def _check_participants(employer: Employer, participants) -> None:
+def _check_participants(employer: Employer, participants, purpose: str, on: date) -> None:
+    """Contacts on a participant's behalf follow their choices: never against disclosure "none"
+    (DisclosureRefusal), and only with consent to share with this employer (ConsentMissing)."""
     if any(p.team_id != employer.team_id for p in participants):
         raise ContactError("participant_not_in_team")
+    for participant in participants:
+        check_contact_on_behalf(participant, employer, purpose, on)
+        if purpose in ON_BEHALF_PURPOSES:
+            require_consent(participant, PartyKind.EMPLOYER, employer.id, on)
 
 
 def _check_person(employer: Employer, person_id: int | None) -> None:

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import case, select
+from sqlalchemy.orm import selectinload
 
 from ..auth.models import User
 from ..core import clock
@@ -20,6 +21,8 @@ from ..core.urls import safe_next
 from ..core.web import form_page
 from ..employers import queries as employer_queries
 from ..extensions import db
+from ..participants.consent import ConsentMissing
+from ..participants.disclosure import DisclosureRefusal, disclosure_for
 from ..participants.models import Participant, ParticipantStatus
 from . import queries, services
 from .forms import CorrectContactForm, LogContactForm, NextStepForm
@@ -99,6 +102,8 @@ def log(employer_id: int):
             )
         except services.ContactError as error:
             _show(form, error)
+        except (DisclosureRefusal, ConsentMissing) as refusal:
+            form.participant_ids.errors.append(str(refusal))
         else:
             flash(_("The contact with %(name)s is logged.", name=employer.name), "success")
             return redirect(next_url or url_for("employers.detail", employer_id=employer.id) + "#contacts")
@@ -142,6 +147,8 @@ def correct(contact_id: int):
             form.version.data = entry.version
         except services.ContactError as error:
             _show(form, error)
+        except (DisclosureRefusal, ConsentMissing) as refusal:
+            form.participant_ids.errors.append(str(refusal))
         else:
             flash(_("The correction is saved."), "success")
             return redirect(url_for("contacts.contact", contact_id=entry.id))
@@ -233,10 +240,13 @@ def _contact_choices(form, employer) -> None:
     participants = db.session.scalars(
         select(Participant).where(Participant.team_id == employer.team_id,
                                   Participant.status != ParticipantStatus.CLOSED)
+        .options(selectinload(Participant.disclosure_choices))
         .order_by(case((Participant.specialist_id == current_user.id, 0), else_=1), Participant.first_name,
                   Participant.last_name)
     ).all()
-    form.participant_ids.choices = choices((p.id, p.name) for p in participants)
+    # The disclosure choice toward this employer shows beside each name, where it matters most.
+    form.participant_ids.choices = choices(
+        (p.id, f"{p.name} · {_('Disclosure')}: {disclosure_for(p, employer.id).label}") for p in participants)
 
 
 def _contact_values(form) -> dict:

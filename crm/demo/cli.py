@@ -17,6 +17,7 @@ from ..participants import services as participants
 from ..participants.models import ClosedReason, ParticipantStatus
 from . import data
 from .contacts import load_contact_history
+from .openings import load_openings
 
 demo_cli = AppGroup("demo", help="Demo data.")
 
@@ -76,6 +77,7 @@ def _load(rng: random.Random) -> None:
             })
     _load_participants(team, users, rng)
     load_contact_history(team, users, rng)
+    load_openings(team, users, rng)
 
 
 def _load_participants(team, users, rng: random.Random) -> None:

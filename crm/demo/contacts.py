@@ -103,14 +103,14 @@ def _next_steps(contacts, no_step, rng: random.Random, now) -> None:
         by_employer.setdefault(contact.employer_id, []).append(contact)
     for employer_contacts in by_employer.values():
         for contact, following in zip(employer_contacts, [*employer_contacts[1:], None], strict=True):
+            if following is None and contact.employer in no_step:
+                continue  # an active relationship left without a next step, for the list's flag
             step = NextStep(team_id=contact.team_id, employer_id=contact.employer_id, contact=contact,
                             owner_id=contact.author_id, what=rng.choice(NEXT_STEPS), created_at=contact.contacted_at,
                             created_by_id=contact.author_id,
                             due_on=local_date(contact.contacted_at) + timedelta(days=rng.randint(5, 14)))
             if following is not None:
                 step.done_on, step.done_by_id = local_date(following.contacted_at), following.author_id
-            elif contact.employer in no_step:
-                continue
             else:
                 step.due_on = max(today - timedelta(days=10), today + timedelta(days=rng.randint(-6, 21)))
             db.session.add(step)

@@ -12,6 +12,7 @@ from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
 from ..extensions import db
+from ..openings import queries as opening_queries
 from ..reference import industry_name, municipalities, sni_divisions
 from . import queries, services
 from .forms import ContactPersonForm, EmployerFilterForm, EmployerForm
@@ -95,7 +96,8 @@ def detail(employer_id: int):
         contacts = contact_queries.employer_overview(employer, page=request.args.get("page", 1, type=int),
                                                      per_page=CONTACTS_PER_PAGE)
     return render_template("employers/detail.html", employer=employer, history=history_of(employer, limit=20),
-                           field_labels=labels, contacts=contacts)
+                           field_labels=labels, contacts=contacts, analyses=opening_queries.analyses_of(employer.id),
+                           openings=opening_queries.openings_of(employer.id))
 
 
 @bp.route("/<int:employer_id>/edit", methods=["GET", "POST"])

@@ -30,6 +30,11 @@ def load_opening(opening_id: int, action: str = "opening.view"):
     return opening
 
 
+@bp.app_context_processor
+def opening_words():
+    return {"opening_status_label": lambda opening: labels.OPENING_STATUS_LABELS[opening.status]}
+
+
 @bp.context_processor
 def reference_lists():
     language = get_locale().language

@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from ..auth.models import Role, User
 from ..contacts.models import EmployerContact, employer_contact_participants
-from ..core.clock import LOCAL_TZ, as_utc
+from ..core.clock import local_date
 from ..extensions import db
 from .models import Consent, DisclosureChoice, DisclosureLevel, JobPreferences, Participant, ParticipantStatus
 
@@ -15,12 +15,36 @@ OPEN_STATUSES = (ParticipantStatus.WAITING_LIST, ParticipantStatus.PRE_SCREENING
                  ParticipantStatus.PASSIVE)
 
 
+@dataclass(frozen=True)
+class ContactSpan:
+    """The first and the latest employer contact logged on a participant's behalf (local dates)."""
+
+    first_on: date
+    last_on: date
+
+
 @dataclass
 class CaseloadRow:
     participant: Participant
-    days_since_entry: int
-    last_employer_contact_on: date | None
-    days_since_employer_contact: int | None
+    today: date
+    contacts: ContactSpan | None
+
+    @property
+    def days_since_entry(self) -> int:
+        return (self.today - self.participant.entered_on).days
+
+    @property
+    def last_employer_contact_on(self) -> date | None:
+        return self.contacts.last_on if self.contacts else None
+
+    @property
+    def days_since_employer_contact(self) -> int | None:
+        return (self.today - self.contacts.last_on).days if self.contacts else None
+
+    @property
+    def days_to_first_contact(self) -> int | None:
+        """The rapid-job-search clock (IPS: the first employer contact within 30 days of entry)."""
+        return days_to_first_contact(self.participant, self.contacts)
 
 
 @dataclass
@@ -34,17 +58,22 @@ class SpecialistLoad:
         return self.active > self.limit
 
 
-def last_employer_contact_on(participant_ids: list[int]) -> dict[int, date]:
-    """{participant id: local date of the latest employer contact logged for them}, in one grouped query."""
+def employer_contact_spans(participant_ids: list[int]) -> dict[int, ContactSpan]:
+    """{participant id: first and latest employer contact logged for them}, in one grouped query."""
     if not participant_ids:
         return {}
+    link = employer_contact_participants.c
     rows = db.session.execute(
-        select(employer_contact_participants.c.participant_id, func.max(EmployerContact.contacted_at))
-        .join(EmployerContact, EmployerContact.id == employer_contact_participants.c.contact_id)
-        .where(employer_contact_participants.c.participant_id.in_(participant_ids))
-        .group_by(employer_contact_participants.c.participant_id)
+        select(link.participant_id, func.min(EmployerContact.contacted_at), func.max(EmployerContact.contacted_at))
+        .join(EmployerContact, EmployerContact.id == link.contact_id)
+        .where(link.participant_id.in_(participant_ids))
+        .group_by(link.participant_id)
     ).all()
-    return {participant_id: as_utc(at).astimezone(LOCAL_TZ).date() for participant_id, at in rows}
+    return {participant_id: ContactSpan(local_date(first), local_date(last)) for participant_id, first, last in rows}
+
+
+def days_to_first_contact(participant: Participant, span: ContactSpan | None) -> int | None:
+    return (span.first_on - participant.entered_on).days if span else None
 
 
 def caseload(team_id: int, today: date, specialist_id: int | None = None,
@@ -55,13 +84,8 @@ def caseload(team_id: int, today: date, specialist_id: int | None = None,
     if specialist_id:
         query = query.where(Participant.specialist_id == specialist_id)
     participants = db.session.scalars(query).all()
-    contacts = last_employer_contact_on([p.id for p in participants])
-    rows = []
-    for participant in participants:
-        last = contacts.get(participant.id)
-        rows.append(CaseloadRow(participant, (today - participant.entered_on).days, last,
-                                (today - last).days if last else None))
-    return rows
+    spans = employer_contact_spans([p.id for p in participants])
+    return [CaseloadRow(p, today, spans.get(p.id)) for p in participants]
 
 
 def specialist_loads(team) -> list[SpecialistLoad]:

@@ -1,6 +1,6 @@
 """Logging a contact: defaults, the next-step rule, pausing and closing, people and participants."""
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -10,6 +10,8 @@ from crm.core import clock
 from crm.core.history import history_of
 from crm.employers.models import ContactPerson, Stage
 from crm.extensions import db
+from crm.participants import services as participant_services
+from crm.participants.models import DisclosureLevel
 
 from .. import factories
 
@@ -122,6 +124,7 @@ def test_a_person_of_another_employer_is_refused(login, specialist, team, employ
 
 def test_participants_concerned_are_linked(login, specialist, team, other_team, employer, log_data):
     mine = factories.make_participant(team, specialist, first_name="Bo")
+    factories.make_consent(mine, employer=employer)
     theirs = factories.make_participant(other_team, first_name="Främling")
     page = login(specialist).get(f"/contacts/log/{employer.id}").get_data(as_text=True)
     assert "Bo " in page and "Främling" not in page
@@ -195,3 +198,31 @@ def test_archived_employers_are_not_offered(login, specialist, team):
     archived = factories.make_employer(team, name="Nedlagt AB", archived_at=clock.utcnow())
     assert "Nedlagt AB" not in login(specialist).get("/contacts/log").get_data(as_text=True)
     assert login(specialist).get(f"/contacts/log/{archived.id}").status_code == 403
+
+
+def test_job_development_for_a_participant_needs_consent_for_that_employer(login, specialist, team, employer,
+                                                                             log_data):
+    bo = factories.make_participant(team, specialist, first_name="Bo")
+    response = login(specialist).post(f"/contacts/log/{employer.id}", data=log_data(
+        purpose="job_development", participant_ids=[str(bo.id)], summary="Presenterade Bo"))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "samtycke" in page and "Presenterade Bo" in page  # the reason, and the input kept
+    assert _contacts(employer) == []
+
+
+def test_no_disclosure_refuses_contacts_on_their_behalf_but_not_learning_needs(login, specialist, team, employer,
+                                                                              log_data):
+    bo = factories.make_participant(team, specialist, first_name="Bo")
+    factories.make_consent(bo, employer=employer)
+    participant_services.record_disclosure(bo, specialist, DisclosureLevel.NONE, set(), decided_on=date(2026, 11, 1),
+                                           today=date(2026, 11, 24), employer=employer)
+    client = login(specialist)
+    form = client.get(f"/contacts/log/{employer.id}").get_data(as_text=True)
+    assert "Öppenhet: Ingen" in form  # the choice shows beside the name
+    refused = client.post(f"/contacts/log/{employer.id}", data=log_data(
+        purpose="job_development", participant_ids=[str(bo.id)]))
+    assert refused.status_code == 422 and "egen ansökan" in refused.get_data(as_text=True)
+    allowed = client.post(f"/contacts/log/{employer.id}", data=log_data(
+        purpose="learn_needs", participant_ids=[str(bo.id)]))
+    assert allowed.status_code == 302
