@@ -109,25 +109,25 @@ class ColdEmployer:
 def cold_employers(now: datetime, team_id: int | None = None, responsible_id: int | None = None) -> list[ColdEmployer]:
     """Employers in an active stage (relationship, hiring partner) with no contact of any form for
     the team's `cold_after_days`; an employer never contacted counts from when it was registered."""
-    last = (select(EmployerContact.employer_id, func.max(EmployerContact.contacted_at).label("last_at"))
-            .group_by(EmployerContact.employer_id).subquery())
-    query = (select(Employer, last.c.last_at, Team.cold_after_days)
+    # Correlated per employer: one index seek each on (employer_id, contacted_at), instead of
+    # grouping every contact the region ever logged.
+    last_at = (select(func.max(EmployerContact.contacted_at)).where(EmployerContact.employer_id == Employer.id)
+               .correlate(Employer).scalar_subquery())
+    query = (select(Employer, last_at, Team.cold_after_days)
              .join(Team, Team.id == Employer.team_id)
-             .outerjoin(last, last.c.employer_id == Employer.id)
              .where(Employer.stage.in_(ACTIVE_STAGES), Employer.archived_at.is_(None))
              .options(joinedload(Employer.responsible_specialist))
-             .order_by(func.coalesce(last.c.last_at, Employer.created_at), Employer.id))
+             .order_by(Employer.id))
     if team_id is not None:
         query = query.where(Employer.team_id == team_id)
     if responsible_id is not None:
         query = query.where(Employer.responsible_specialist_id == responsible_id)
     cold = []
-    for employer, last_at, cold_after_days in db.session.execute(query):
-        since = as_utc(last_at or employer.created_at)
-        quiet = (now - since).days
+    for employer, last, cold_after_days in db.session.execute(query):
+        quiet = (now - as_utc(last or employer.created_at)).days
         if quiet >= cold_after_days:
-            cold.append(ColdEmployer(employer, as_utc(last_at) if last_at else None, quiet))
-    return cold
+            cold.append(ColdEmployer(employer, as_utc(last) if last else None, quiet))
+    return sorted(cold, key=lambda c: (-c.quiet_days, c.employer.id))
 
 
 def pickable_employers(team_id: int, user_id: int, recent: int = 6) -> tuple[list[Employer], list[Employer]]:

@@ -1,5 +1,6 @@
 """`flask demo load`: a demo team to try the product with; safe to run again."""
 import random
+import time
 from datetime import timedelta
 
 import click
@@ -8,27 +9,21 @@ from sqlalchemy import select
 
 from ..auth import services as accounts
 from ..auth.models import Role, Team
-from ..core.clock import today
-from ..employers import orgnr
+from ..core.clock import today, utcnow
 from ..employers import services as employers
 from ..employers.models import Employer
 from ..extensions import db
+from ..nudges.engine import evaluate_all
 from ..participants import services as participants
 from ..participants.models import ClosedReason, ParticipantStatus
 from . import data
 from .contacts import load_contact_history
+from .fake import organisation_number
+from .generate import PASSWORD as GENERATED_PASSWORD
+from .generate import SCALES, generate
 from .openings import load_openings
 
 demo_cli = AppGroup("demo", help="Demo data.")
-
-
-def _organisation_number(rng: random.Random, legal_form: str) -> str:
-    """A made-up but valid organisation number of the given legal form (first digit)."""
-    while True:
-        body = legal_form + str(rng.randint(2, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(7))
-        for check in "0123456789":
-            if orgnr.luhn_valid(body + check):
-                return f"{body[:6]}-{body[6:]}{check}"
 
 
 @demo_cli.command("load")
@@ -59,7 +54,7 @@ def _load(rng: random.Random) -> None:
         owner = specialists[index % len(specialists)]
         employer = employers.create_employer(team, owner, {
             "name": name,
-            "organisation_number": _organisation_number(rng, legal_forms[sector]),
+            "organisation_number": organisation_number(rng, legal_forms[sector]),
             "sni_code": sni,
             "sector": sector,
             "size_band": size,
@@ -162,3 +157,21 @@ def _demo_consents_and_disclosure(person, specialist, rng: random.Random, entere
     if level != "none" and rng.random() < 0.15:
         participants.record_disclosure(person, specialist, "none", set(), consent_day, on,
                                        employer=employers_asked[0])
+
+
+@demo_cli.command("generate")
+@click.option("--scale", type=click.Choice(list(SCALES)), default="large", show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True)
+def generate_command(scale, seed):
+    """Generate a region-sized dataset into an empty database (for benchmarks)."""
+    started = time.perf_counter()
+    try:
+        counts = generate(SCALES[scale], seed)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    evaluate_all(utcnow())
+    db.session.commit()
+    click.echo(f"Generated in {time.perf_counter() - started:.1f} s: "
+               + ", ".join(f"{name} {count:,}" for name, count in counts.items()))
+    click.echo(f"Sign in as s1-1@bench.example (specialist) or lead1@bench.example, password {GENERATED_PASSWORD}.")
