@@ -21,6 +21,7 @@ BLUEPRINTS = (
 )
 
 CLI_GROUPS = (
+    "crm.core.cli:backup_cli",
     "crm.auth.cli:users_cli",
     "crm.demo.cli:demo_cli",
     "crm.core.scheduler:scheduler_cli",

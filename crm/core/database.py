@@ -1,6 +1,6 @@
 """Engine set-up: make SQLite behave like the production database where it matters."""
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import Connection, event, text
 
 from ..extensions import db
 
@@ -24,3 +24,15 @@ def init_app(app: Flask) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection):
         connection.exec_driver_sql("BEGIN")
+
+
+def advance_sequences(connection: Connection) -> None:
+    """After rows were written with explicit ids (a restore, generated data), move PostgreSQL's
+    id sequences past them so that the next insert does not collide."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in db.metadata.sorted_tables:
+        if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement:
+            connection.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))

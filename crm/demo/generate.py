@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from argon2 import PasswordHasher
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 
 from ..auth.models import Role, Team, User
 from ..contacts.models import EmployerContact, NextStep, employer_contact_participants
 from ..core.clock import utcnow
+from ..core.database import advance_sequences
 from ..employers.models import ContactPerson, Employer
 from ..extensions import db
 from ..matching.models import Proposal
@@ -248,16 +249,6 @@ def generate(scale: Scale, seed: int, today: date | None = None) -> dict[str, in
     _insert(Proposal.__table__, proposals)
     counts.update(placements=len(placements), proposals=len(proposals))
 
-    _advance_sequences()
+    advance_sequences(db.session.connection())
     return counts
 
-
-def _advance_sequences() -> None:
-    """Explicit ids leave PostgreSQL's sequences behind; move them past the rows written."""
-    if db.engine.dialect.name != "postgresql":
-        return
-    for table in db.metadata.sorted_tables:
-        if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement:
-            db.session.execute(text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
