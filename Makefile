@@ -7,7 +7,7 @@ PG_HOST ?= 127.0.0.1
 PG_URL ?= postgresql+psycopg://postgres@$(PG_HOST):5432/test
 PYTEST_ARGS ?=
 
-.PHONY: install assets translations catalog lint run test test-sqlite test-postgres browser-deps clean
+.PHONY: install assets translations catalog lint audit run test test-sqlite test-postgres browser-deps benchmark clean
 
 install: $(VENV)/.installed assets translations
 
@@ -21,6 +21,8 @@ $(VENV)/.installed: pyproject.toml
 assets: node_modules/.package-lock.json
 	mkdir -p crm/static/vendor/pico
 	cp node_modules/@picocss/pico/css/pico.min.css crm/static/vendor/pico/
+	mkdir -p crm/static/vendor/chartjs
+	cp node_modules/chart.js/dist/chart.umd.js crm/static/vendor/chartjs/
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -41,10 +43,23 @@ run: install
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install browser-deps lint test-sqlite test-postgres
+test: install browser-deps lint audit test-sqlite test-postgres
 
 lint:
-	$(BIN)/ruff check crm tests migrations/env.py
+	$(BIN)/ruff check crm tests scripts migrations/env.py
+
+# Known vulnerabilities in the installed dependencies (says so when the advisory service is unreachable).
+audit: $(VENV)/.installed
+	@$(BIN)/pip-audit --progress-spinner off --skip-editable -f json -o .pip-audit.json >/dev/null 2>&1; \
+		$(BIN)/python scripts/audit_summary.py .pip-audit.json
+
+# Page latency on a generated large programme (see README, "Benchmark").
+BENCH_DB ?= /tmp/crm-large.sqlite3
+benchmark: install
+	rm -f $(BENCH_DB)
+	CRM_DATABASE_URL=sqlite:///$(BENCH_DB) $(FLASK) db upgrade
+	CRM_DATABASE_URL=sqlite:///$(BENCH_DB) $(FLASK) demo generate --scale large
+	CRM_DATABASE_URL=sqlite:///$(BENCH_DB) $(BIN)/python scripts/benchmark.py
 
 test-sqlite:
 	@echo "== Tests on SQLite =="

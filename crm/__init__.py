@@ -4,6 +4,7 @@ import os
 from flask import Flask
 
 from .config import CONFIGS
+from .core.urls import RecordIdConverter
 from .extensions import babel, csrf, db, login_manager, migrate
 
 # Every room with views, in the order their navigation appears.
@@ -18,6 +19,13 @@ BLUEPRINTS = (
     "crm.matching.views:bp",
     "crm.placements.views:bp",
     "crm.participants.views:bp",
+    "crm.partners.views:bp",
+    "crm.subsidies.views:bp",
+    "crm.followup.views:bp",
+    "crm.calendar.views:bp",
+    "crm.imports.views:bp",
+    "crm.meetings.views:bp",
+    "crm.reports.views:bp",
 )
 
 CLI_GROUPS = (
@@ -52,6 +60,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     web.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    app.url_map.converters["int"] = RecordIdConverter
     for dotted in BLUEPRINTS:
         app.register_blueprint(_load(dotted))
     for dotted in CLI_GROUPS:

@@ -67,8 +67,8 @@ class TestConfig(Config):
 
 
 class ProductionConfig(Config):
-    SESSION_COOKIE_SECURE = True
-    REMEMBER_COOKIE_SECURE = True
+    # Secure cookies need TLS in front. CRM_COOKIE_SECURE=0 is only for a loopback load test.
+    SESSION_COOKIE_SECURE = REMEMBER_COOKIE_SECURE = os.environ.get("CRM_COOKIE_SECURE", "1") != "0"
     PREFERRED_URL_SCHEME = "https"
 
 

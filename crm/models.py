@@ -1,11 +1,15 @@
 """Import every room's models so that SQLAlchemy and Alembic see the whole schema."""
 from .auth.models import LoginThrottle, Role, Team, User  # noqa: F401
+from .calendar.models import CalendarFeed  # noqa: F401
 from .contacts.models import EmployerContact, NextStep  # noqa: F401
 from .core.audit import AccessLog  # noqa: F401
 from .core.history import RecordChange  # noqa: F401
 from .core.scheduler import SchedulerLease  # noqa: F401
-from .employers.models import ContactPerson, Employer  # noqa: F401
+from .employers.models import ContactPerson, Employer, Tag  # noqa: F401
+from .followup.models import FollowUpContact, FollowUpPlan  # noqa: F401
+from .imports.models import DuplicateDismissal, ImportJob, ImportMapping  # noqa: F401
 from .matching.models import Proposal  # noqa: F401
+from .meetings.models import Meeting, MeetingAction, MeetingSeries  # noqa: F401
 from .nudges.models import Nudge  # noqa: F401
 from .openings.models import JobAnalysis, Opening  # noqa: F401
 from .participants.models import (  # noqa: F401
@@ -20,5 +24,6 @@ from .participants.models import (  # noqa: F401
     ParticipantStatusChange,
     WorkExperience,
 )
-from .partners.models import PartnerOrganisation  # noqa: F401
+from .partners.models import Listing, PartnerOrganisation, Referral  # noqa: F401
 from .placements.models import Placement  # noqa: F401
+from .subsidies.models import AgencyContact, Negotiation, NegotiationStep, SupportType  # noqa: F401

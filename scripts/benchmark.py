@@ -19,9 +19,10 @@ from flask import render_template_string
 from sqlalchemy import event, select
 
 from crm import create_app
-from crm.auth.models import User
+from crm.auth.models import Role, User
 from crm.employers.models import Employer
 from crm.extensions import db
+from crm.meetings.models import Meeting, MeetingStatus
 from crm.nudges.engine import evaluate_all
 from crm.openings.models import Opening, OpeningStatus
 from crm.participants.models import Participant, ParticipantStatus
@@ -83,7 +84,10 @@ def main() -> int:
             Participant.team_id == team_id, Participant.status == ParticipantStatus.ACTIVE).order_by(Participant.id))
         opening = db.session.scalar(select(Opening).where(
             Opening.team_id == team_id, Opening.status == OpeningStatus.OPEN).order_by(Opening.id))
-        ids = {"employer": employer.id, "participant": participant.id, "opening": opening.id}
+        meeting = db.session.scalar(select(Meeting).where(Meeting.team_id == team_id,
+                                                          Meeting.status == MeetingStatus.PLANNED))
+        lead = db.session.scalar(select(User.email).where(User.team_id == team_id, User.role == Role.TEAM_LEAD))
+        ids = {"employer": employer.id, "participant": participant.id, "opening": opening.id, "meeting": meeting.id}
     client = app.test_client()
     login = {"email": args.specialist, "password": args.password}
     pages = [
@@ -99,6 +103,8 @@ def main() -> int:
         ("matching for an opening", "GET", f"/openings/{ids['opening']}/matches", None),
         ("openings", "GET", "/openings/", None),
         ("job starts and figures", "GET", "/placements/", None),
+        ("team dashboard", "GET", "/reports/", None),
+        ("meeting agenda (live)", "GET", f"/meetings/{ids['meeting']}", None),
         ("log a contact", "POST", f"/contacts/log/{ids['employer']}", lambda: {
             "contacted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M"), "form": "face_to_face",
             "purpose": "learn_needs", "summary": "Benchmark visit", "next_what": "Ring", "next_due_on": "2030-01-01",
@@ -114,6 +120,14 @@ def main() -> int:
     results.append(("log in", measure(app.test_client, counter, "POST", "/login", args.repeat, lambda: login)))
     results += [(name, measure(client, counter, method, path, args.repeat, data))
                 for name, method, path, data in pages[1:]]
+    # The team lead's reports, with a client signed in as the lead of the same team.
+    lead_client = app.test_client()
+    lead_client.post("/login", data={"email": lead, "password": args.password})
+    results += [(name, measure(lead_client, counter, "GET", path, args.repeat)) for name, path in (
+        ("fidelity report (3 months)", "/reports/fidelity"),
+        ("outcome report (3 months)", "/reports/outcomes"),
+        ("CSV export: placements", "/reports/export/placements.csv"),
+    )]
     for name, (p50, p95, queries) in results:
         floor = floor or p50
         flag = "  OVER BUDGET" if p95 > BUDGET_MS else ""

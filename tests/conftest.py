@@ -42,7 +42,7 @@ def app(tmp_path_factory):
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
             _reset_postgres(db.engine)
-        upgrade(revision="heads")
+        upgrade()
         db.engine.dispose()
     return app
 

@@ -165,3 +165,129 @@ def make_profile_entry(participant, kind="experience", **fields):
     db.session.add(entry)
     db.session.flush()
     return entry
+
+
+def make_listing(organisation, title="Caféarbete", kind="work_placement", **fields):
+    """A social enterprise's listing (written directly: the portal's rules are tested through the service)."""
+    from crm.partners.models import Listing, ListingKind
+
+    listing = Listing(partner_organisation_id=organisation.id, title=title, kind=ListingKind(kind), **fields)
+    db.session.add(listing)
+    db.session.flush()
+    return listing
+
+
+def make_referral(participant, listing, status="pending", referred_on=date(2026, 11, 2), **fields):
+    from crm.partners.models import Referral, ReferralStatus
+
+    referral = Referral(listing_id=listing.id, participant_id=participant.id, team_id=participant.team_id,
+                        referred_on=referred_on, status=ReferralStatus(status), **fields)
+    db.session.add(referral)
+    db.session.flush()
+    return referral
+
+
+def make_agency_contact(team, kind="arbetsformedlingen", name="Åsa Arbetsförmedlare", **fields):
+    from crm.subsidies.models import AgencyContact, AgencyKind
+
+    contact = AgencyContact(team_id=team.id, kind=AgencyKind(kind), name=name,
+                            organisation=fields.pop("organisation", "Arbetsförmedlingen Nyköping"), **fields)
+    db.session.add(contact)
+    db.session.flush()
+    return contact
+
+
+def support_type(code="lonebidrag_utveckling"):
+    """One of the support types the migration seeds."""
+    from sqlalchemy import select
+
+    from crm.subsidies.models import SupportType
+
+    return db.session.scalar(select(SupportType).where(SupportType.code == code))
+
+
+def make_negotiation(participant, employer, status="draft", started_on=date(2026, 10, 10), **fields):
+    """A negotiation written directly in `status` with one step (tests of the rules go through the service)."""
+    from crm.subsidies.models import Negotiation, NegotiationStatus, NegotiationStep
+
+    negotiation = Negotiation(team_id=participant.team_id, participant_id=participant.id, employer_id=employer.id,
+                              support_type_id=fields.pop("support_type_id", None) or support_type().id,
+                              status=NegotiationStatus(status), **fields)
+    negotiation.steps.append(NegotiationStep(to_status=negotiation.status, taken_on=started_on))
+    db.session.add(negotiation)
+    db.session.flush()
+    return negotiation
+
+
+def make_followup_plan(placement, on=None, employee_rhythm="monthly", employer_rhythm="monthly", user=None):
+    """A follow-up plan for a job start, made on `on` (default: the first day of the job)."""
+    from crm.followup import services as followup
+    from crm.followup.models import Audience
+
+    rhythms = {Audience.EMPLOYEE: employee_rhythm, Audience.EMPLOYER: employer_rhythm}
+    return followup.create_plan(placement, user, rhythms, on or placement.started_on)
+
+
+def make_followup_contact(plan, held_on, audience="employee", form="face_to_face", **fields):
+    from crm.followup.models import Audience, FollowUpContact, FollowUpForm
+
+    contact = FollowUpContact(plan=plan, audience=Audience(audience), held_on=held_on, form=FollowUpForm(form),
+                              **fields)
+    db.session.add(contact)
+    db.session.flush()
+    return contact
+
+
+def make_meeting_series(team, first_on=date(2026, 11, 12), **fields):
+    """A fortnightly employer-strategy meeting series (no meetings planned: add them with make_meeting)."""
+    from datetime import time
+
+    from crm.meetings.models import MeetingSeries
+
+    series = MeetingSeries(team_id=team.id, title=fields.pop("title", "Arbetsgivarstrategimöte"), first_on=first_on,
+                           starts_at=fields.pop("starts_at", time(9, 0)), **fields)
+    db.session.add(series)
+    db.session.flush()
+    return series
+
+
+def make_meeting(series, held_on=None, **fields):
+    from crm.meetings.models import Meeting
+
+    meeting = Meeting(series_id=series.id, team_id=series.team_id, held_on=held_on or series.first_on, **fields)
+    db.session.add(meeting)
+    db.session.flush()
+    return meeting
+
+
+def make_meeting_action(meeting, owner, due_on=date(2026, 11, 20), text="Besök bageriet med en profil", **fields):
+    from crm.meetings.models import MeetingAction
+
+    action = MeetingAction(meeting_id=meeting.id, team_id=meeting.team_id, text=text, owner_id=owner.id,
+                           due_on=due_on, **fields)
+    db.session.add(action)
+    db.session.flush()
+    return action
+
+
+def make_tag(team, name="Café", employers=()):
+    """A team's tag, put on `employers`."""
+    from crm.employers.models import Tag
+
+    tag = Tag(team_id=team.id, name=name)
+    db.session.add(tag)
+    db.session.flush()
+    for employer in employers:
+        employer.tags.append(tag)
+    db.session.flush()
+    return tag
+
+
+def make_import_job(user, content=b"F\xc3\xb6retag;Kommun\nBageriet AB;Nyk\xc3\xb6ping\n", mapping=None):
+    """An uploaded spreadsheet of `user`'s team (mapped when `mapping` is given)."""
+    from crm.imports import services as imports
+
+    job = imports.store_upload(user.team_id, user, "lista.csv", content)
+    if mapping is not None:
+        imports.save_mapping(job, user, mapping)
+    return job

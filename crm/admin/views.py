@@ -12,6 +12,7 @@ from ..core.forms import choices
 from ..core.permissions import permission_required
 from ..core.web import form_page
 from ..extensions import db
+from ..partners import services as partners
 from ..partners.models import PartnerOrganisation
 from .forms import PartnerOrganisationForm, TeamForm, UserForm
 
@@ -115,3 +116,34 @@ def new_partner():
             return redirect(url_for("admin.teams"))
     return form_page("simple_form.html", form, heading=_("New partner organisation"),
                      cancel_url=url_for("admin.teams"))
+
+
+@bp.route("/partners/<int:organisation_id>", methods=["GET", "POST"])
+@permission_required("admin.manage_teams")
+@keeps_input_on_csrf_failure
+def edit_partner(organisation_id: int):
+    organisation = db.session.get(PartnerOrganisation, organisation_id) or abort(404)
+    form = PartnerOrganisationForm(obj=organisation)
+    if form.validate_on_submit():
+        clash = db.session.scalar(select(PartnerOrganisation.id).where(
+            db.func.lower(PartnerOrganisation.name) == form.name.data.lower(),
+            PartnerOrganisation.id != organisation.id))
+        if clash:
+            form.name.errors.append(_("There is already an organisation with this name."))
+        else:
+            partners.update_organisation(organisation, current_user, form.data)
+            flash(_("%(name)s saved.", name=organisation.name), "success")
+            return redirect(url_for("admin.teams"))
+    return form_page("simple_form.html", form, heading=organisation.name, cancel_url=url_for("admin.teams"))
+
+
+@bp.post("/partners/<int:organisation_id>/active")
+@permission_required("admin.manage_teams")
+def toggle_partner(organisation_id: int):
+    organisation = db.session.get(PartnerOrganisation, organisation_id) or abort(404)
+    activate = request.form.get("active") == "1"
+    partners.set_organisation_active(organisation, current_user, activate)
+    flash(_("%(name)s is active again.", name=organisation.name) if activate
+          else _("%(name)s is deactivated: its users are signed out and its listings are hidden.",
+                 name=organisation.name), "success")
+    return redirect(url_for("admin.teams"))

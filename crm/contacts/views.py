@@ -21,6 +21,7 @@ from ..core.urls import safe_next
 from ..core.web import form_page
 from ..employers import queries as employer_queries
 from ..extensions import db
+from ..followup.queries import week_followups
 from ..participants.consent import ConsentMissing
 from ..participants.disclosure import DisclosureRefusal, disclosure_for
 from ..participants.models import Participant, ParticipantStatus
@@ -208,6 +209,7 @@ def week(user_id: int | None = None):
         count=queries.face_to_face_count(whose.id, week_start, week_end),
         contacts=queries.contacts_by(whose.id, week_start, week_end),
         steps=steps, overdue=sum(1 for s in steps if s.is_overdue(today)),
+        followups=week_followups(whose.id, today),
         cold=queries.cold_employers(clock.utcnow(), team_id=whose.team_id, responsible_id=whose.id),
         team_rows=(queries.team_week(team, week_start, week_end, today)
                    if whose.id == current_user.id and can(current_user, "week.team") else None),

@@ -86,9 +86,11 @@ def _restore(connection: Connection, header: dict, lines: Iterator[dict]) -> dic
         raise BackupError(f"The backup is of schema revision {header['revision']}, the database is at "
                           f"{schema_revision(connection)}. Migrate the database to that revision first.")
     tables = {table.name: table for table in db.metadata.sorted_tables}
-    for table in tables.values():
-        if connection.execute(select(func.count()).select_from(table)).scalar():
-            raise BackupError(f"The database is not empty (table {table.name}); restore into a fresh one.")
+    if connection.execute(select(func.count()).select_from(tables["users"])).scalar():
+        raise BackupError("The database is not empty (it has users); restore into a fresh one.")
+    # Reference data that migrations seed (support types, say) is replaced by the backup's own.
+    for table in reversed(tables.values()):
+        connection.execute(table.delete())
     decoders = {name: {c.name: _decoder(c) for c in table.columns} for name, table in tables.items()}
     counts: dict[str, int] = {}
     batch: list[dict] = []

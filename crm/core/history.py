@@ -1,5 +1,7 @@
 """Who changed what and when, for any record that keeps a history (employers, later others)."""
-from datetime import datetime
+import enum
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -18,6 +20,8 @@ ACTION_LABELS = {
     "person_saved": _l("saved a contact person"),
     "person_removed": _l("removed a contact person"),
     "merged": _l("merged a duplicate into this record"),
+    "merged_into": _l("merged this record into another"),
+    "imported": _l("imported the record from a spreadsheet"),
     "stage_changed": _l("changed the stage"),
     "corrected": _l("corrected the entry"),
 }
@@ -44,17 +48,27 @@ class RecordChange(db.Model):
 
 def snapshot(obj, fields) -> dict[str, Any]:
     """The values of `fields` in a JSON-friendly form, for comparing before and after an edit."""
-    out = {}
-    for name in fields:
-        value = getattr(obj, name)
-        out[name] = value.value if hasattr(value, "value") else value
-    return out
+    return {name: _unwrap(getattr(obj, name)) for name in fields}
+
+
+def _unwrap(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _plain(value: Any) -> Any:
+    """Dates and times as ISO text, decimals as numbers: what the JSON history can hold."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
 
 
 def diff(before: dict[str, Any], after: dict[str, Any], prefix: str = "") -> dict[str, list]:
     """{field: [old, new]} for the fields whose value changed."""
     keys = before.keys() | after.keys()
-    return {prefix + k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
+    return {prefix + k: [_plain(before.get(k)), _plain(after.get(k))]
+            for k in sorted(keys) if before.get(k) != after.get(k)}
 
 
 def record_change(entity, action: str, user, changes: dict | None = None, now=None) -> RecordChange:

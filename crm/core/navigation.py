@@ -12,8 +12,14 @@ MAIN_MENU = (
     ("openings.index", _l("Openings"), "opening.list"),
     ("placements.index", _l("Job starts"), "placement.list"),
     ("participants.index", _l("Participants"), "participant.list"),
+    ("subsidies.index", _l("Wage subsidies"), "subsidy.list"),
+    ("meetings.index", _l("Meetings"), "meeting.list"),
+    ("reports.dashboard", _l("Team dashboard"), "report.dashboard"),
+    ("partners.portal", _l("Our listings"), "portal.home"),
+    ("partners.referrals", _l("Referrals"), "portal.home"),
     ("admin.users", _l("Users"), "admin.manage_users"),
     ("admin.teams", _l("Teams"), "admin.manage_teams"),
+    ("subsidies.support_types", _l("Support types"), "admin.manage_reference"),
 )
 
 

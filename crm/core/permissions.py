@@ -164,3 +164,126 @@ def _placement_list(user, _obj) -> bool:
 def _matching_record(user, record) -> bool:
     """`record` is an opening (to propose for), a proposal or a placement of the user's team."""
     return _same_team(user, record)
+
+
+# --- Social-enterprise partner portal and referrals --------------------------------------
+def _partner(user) -> bool:
+    """A partner user of an organisation the admins have not deactivated."""
+    return user.role == Role.PARTNER and user.partner_organisation is not None and user.partner_organisation.active
+
+
+@rule("portal.home", "portal.listing.create")
+def _portal(user, _obj) -> bool:
+    return _partner(user)
+
+
+@rule("portal.listing.edit", "portal.referral.view", "portal.referral.answer")
+def _own_organisation(user, record) -> bool:
+    """`record` is a listing or a referral: a partner reaches only its own organisation's."""
+    return _partner(user) and record is not None and record.partner_organisation_id == user.partner_organisation_id
+
+
+@rule("listing.view")
+def _listing_for_staff(user, listing) -> bool:
+    """Partners serve the whole region: every team's staff may read their listings."""
+    return user.is_staff and listing is not None
+
+
+@rule("referral.create")
+def _refer(user, participant) -> bool:
+    return _same_team(user, participant)
+
+
+@rule("referral.withdraw")
+def _withdraw_referral(user, referral) -> bool:
+    return _same_team(user, referral)
+
+
+# --- Wage subsidies and the agency directory -------------------------------------------
+@rule("admin.manage_reference")
+def _manage_reference(user, _obj) -> bool:
+    """Reference data (the types of employment support) is the admins' to keep current."""
+    return user.role == Role.ADMIN
+
+
+@rule("subsidy.list", "agency.list", "agency.create")
+def _subsidy_staff(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("subsidy.create")
+def _subsidy_create(user, participant) -> bool:
+    """Staff start negotiations, for a participant of their own team."""
+    return user.is_staff and (participant is None or participant.team_id == user.team_id)
+
+
+@rule("subsidy.view", "subsidy.edit", "agency.edit")
+def _subsidy_record(user, record) -> bool:
+    """`record` is a negotiation or an agency contact of the user's team."""
+    return _same_team(user, record)
+
+
+# --- Follow-up support and calendar feeds -----------------------------------------------
+@rule("followup.view", "followup.edit")
+def _followup_record(user, record) -> bool:
+    """`record` is a follow-up plan or its placement: the team's staff support each other's participants."""
+    return _same_team(user, record)
+
+
+@rule("calendar.manage")
+def _own_calendar_feed(user, _obj) -> bool:
+    """Each staff member manages their own feed, and only their own."""
+    return user.is_staff
+
+
+# --- Employer-strategy meetings, dashboard and reports (crm/meetings, crm/reports) -----------
+def _team_lead_of(user, record) -> bool:
+    return user.role == Role.TEAM_LEAD and (record is None or record.team_id == user.team_id)
+
+
+@rule("meeting.list", "report.dashboard")
+def _team_staff(user, _obj) -> bool:
+    """Specialists follow the team's meetings and dashboard; partners and admins never."""
+    return user.is_staff
+
+
+@rule("meeting.view")
+def _view_meeting(user, record) -> bool:
+    """`record` is a meeting series or a meeting of the user's team."""
+    return _same_team(user, record)
+
+
+@rule("meeting.manage", "report.view", "report.export")
+def _lead_meetings_and_reports(user, record) -> bool:
+    """The team lead plans the series, keeps the minutes, decides actions and reports to the steering group.
+    `record` is a series or meeting (or None for team-wide pages)."""
+    return _team_lead_of(user, record)
+
+
+@rule("meeting.action.complete")
+def _complete_action(user, action) -> bool:
+    """The action's owner documents it as done; the team lead may too."""
+    return _same_team(user, action) and (action.owner_id == user.id or user.role == Role.TEAM_LEAD)
+
+
+# --- Spreadsheet import, duplicates, bulk edit and export of employers -----------------------
+@rule("import.employers", "employer.bulk_edit", "employer.export")
+def _spreadsheet_work(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("import.view")
+def _import_job(user, job) -> bool:
+    """An import in progress holds its team's data: its author, or the team lead, may continue it."""
+    return _same_team(user, job) and (job.created_by_id == user.id or user.role == Role.TEAM_LEAD)
+
+
+@rule("employer.duplicates")
+def _duplicates(user, _obj) -> bool:
+    return user.role == Role.TEAM_LEAD
+
+
+@rule("employer.merge")
+def _merge_employer(user, employer) -> bool:
+    """Merging moves a whole history between records: the team lead decides, within the team."""
+    return user.role == Role.TEAM_LEAD and _same_team(user, employer)

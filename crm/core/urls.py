@@ -1,5 +1,7 @@
-"""Redirect targets taken from the request are only ever local paths."""
+"""URL helpers: local redirect targets only, and record ids within range."""
 from urllib.parse import urlsplit
+
+from werkzeug.routing import IntegerConverter
 
 
 def safe_next(target: str | None) -> str | None:
@@ -10,3 +12,12 @@ def safe_next(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
     return target
+
+
+class RecordIdConverter(IntegerConverter):
+    """`<int:…>` in URLs, bounded to what an id column holds: a larger number is a 404, not a
+    database error."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)

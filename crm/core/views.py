@@ -24,6 +24,8 @@ def current_user_home() -> str:
         return "employers.index"
     if can(current_user, "admin.manage_users"):
         return "admin.users"
+    if can(current_user, "portal.home"):
+        return "partners.portal"
     return "auth.account"
 
 

@@ -19,9 +19,13 @@ from ..participants.models import ClosedReason, ParticipantStatus
 from . import data
 from .contacts import load_contact_history
 from .fake import organisation_number
+from .followup import load_followup
 from .generate import PASSWORD as GENERATED_PASSWORD
 from .generate import SCALES, generate
+from .meetings import load_meetings
 from .openings import load_openings
+from .partners import load_partner_listings
+from .subsidies import load_subsidies
 
 demo_cli = AppGroup("demo", help="Demo data.")
 
@@ -73,6 +77,10 @@ def _load(rng: random.Random) -> None:
     _load_participants(team, users, rng)
     load_contact_history(team, users, rng)
     load_openings(team, users, rng)
+    load_partner_listings(team, users, rng)
+    load_subsidies(team, users, rng)
+    load_followup(team, users, rng)
+    load_meetings(team, users, rng)
 
 
 def _load_participants(team, users, rng: random.Random) -> None:

@@ -7,7 +7,7 @@ database: generate into a fresh one (CRM_DATABASE_URL) and benchmark against it.
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from argon2 import PasswordHasher
 from sqlalchemy import func, insert, select
@@ -19,6 +19,7 @@ from ..core.database import advance_sequences
 from ..employers.models import ContactPerson, Employer
 from ..extensions import db
 from ..matching.models import Proposal
+from ..meetings.models import Meeting, MeetingAction, MeetingSeries
 from ..openings.models import JobAnalysis, Opening
 from ..participants.models import (
     Consent,
@@ -249,6 +250,47 @@ def generate(scale: Scale, seed: int, today: date | None = None) -> dict[str, in
     _insert(Proposal.__table__, proposals)
     counts.update(placements=len(placements), proposals=len(proposals))
 
+    counts.update(_meetings(rng, today, specialists_by_team, [u["id"] for u in users if u["role"] == Role.TEAM_LEAD]))
+
     advance_sequences(db.session.connection())
     return counts
+
+
+MEETINGS_PER_TEAM = 100
+
+
+def _meetings(rng: random.Random, today: date, specialists_by_team: dict[int, list[int]],
+              leads: list[int]) -> dict[str, int]:
+    """A fortnightly series per team with 100 held meetings (minutes, a small saved agenda, three actions
+    each: those of the last two meetings open, a few older ones forgotten) and the next one planned."""
+    series, meetings, actions = [], [], []
+    for team_id, specialists in specialists_by_team.items():
+        first = today - timedelta(weeks=2 * MEETINGS_PER_TEAM)
+        series.append({"id": team_id, "team_id": team_id, "title": "Arbetsgivarstrategimöte", "first_on": first,
+                       "rrule": "FREQ=WEEKLY;INTERVAL=2", "starts_at": time(9), "place": "Mötesrummet",
+                       "created_at": datetime.combine(first, time(), UTC)})
+        for n in range(MEETINGS_PER_TEAM + 1):
+            held_on, meeting_id = first + timedelta(weeks=2 * n), len(meetings) + 1
+            held = n < MEETINGS_PER_TEAM
+            saved_at = datetime.combine(held_on, time(11), UTC)
+            meetings.append({"id": meeting_id, "series_id": team_id, "team_id": team_id, "held_on": held_on,
+                             "status": "held" if held else "planned", "created_at": saved_at,
+                             "minutes": "Gick igenom arbetsgivarna och fördelade återbesök." if held else None,
+                             "agenda_snapshot": {"since": (held_on - timedelta(days=13)).isoformat(),
+                                                 "until": held_on.isoformat(), "sections": []} if held else None,
+                             "minutes_saved_at": saved_at if held else None,
+                             "minutes_saved_by_id": leads[team_id - 1] if held else None})
+            if not held:
+                continue
+            for _ in range(3):
+                due = held_on + timedelta(days=rng.randint(5, 20))
+                still_open = n >= MEETINGS_PER_TEAM - 2 or rng.random() < .02
+                actions.append({"meeting_id": meeting_id, "team_id": team_id, "text": "Återbesök med en profil",
+                                "owner_id": rng.choice(specialists), "due_on": due, "created_at": saved_at,
+                                "done_on": None if still_open else min(today, due),
+                                "created_by_id": leads[team_id - 1]})
+    _insert(MeetingSeries.__table__, series)
+    _insert(Meeting.__table__, meetings)
+    _insert(MeetingAction.__table__, actions)
+    return {"meetings": len(meetings), "meeting_actions": len(actions)}
 

@@ -17,6 +17,42 @@ ORGNR_ERRORS = {
 }
 
 
+# The field rules as plain functions (value in, clean value out, ValidationError with the message),
+# so that the spreadsheet import checks a cell exactly as the form checks the same field.
+def clean_organisation_number(value: str) -> str:
+    try:
+        return orgnr.normalise(value)
+    except orgnr.InvalidOrganisationNumber as error:
+        raise ValidationError(ORGNR_ERRORS[str(error)]) from error
+
+
+def clean_sni_code(value: str) -> str:
+    code = value.split(" ")[0]
+    if not re.fullmatch(r"\d{2}(\d{3})?", code) or code[:2] not in sni_divisions():
+        raise ValidationError(_l("Choose an industry from the list, or write a five-digit SNI code."))
+    return code
+
+
+def clean_postal_code(value: str) -> str:
+    digits = re.sub(r"\s", "", value)
+    if not re.fullmatch(r"\d{5}", digits):
+        raise ValidationError(_l("A postal code has five digits, as 123 45."))
+    return f"{digits[:3]} {digits[3:]}"
+
+
+def clean_website(value: str) -> str:
+    url = value if re.match(r"^https?://", value, re.I) else "https://" + value
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*\.[^\s]+", url, re.I):
+        raise ValidationError(_l("Write a web address, as www.example.se."))
+    return url
+
+
+def clean_phone(value: str) -> str:
+    if not re.fullmatch(r"[+\d][\d\s\-()]{4,}", value.strip()):
+        raise ValidationError(_l("Write a phone number with digits, as 070-123 45 67."))
+    return value
+
+
 class EmployerForm(BaseForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     organisation_number = StringField(
@@ -42,30 +78,20 @@ class EmployerForm(BaseForm):
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=5000)],
                           description=_l("About the business. Never write anything about a participant's health here."))
     version = HiddenField()
+    # Shown only when the name looks like an employer already in the register (crm.imports.duplicates).
+    not_a_duplicate = BooleanField(_l("Save anyway: it is a different employer"))
 
     def validate_organisation_number(self, field):
-        try:
-            field.data = orgnr.normalise(field.data)
-        except orgnr.InvalidOrganisationNumber as error:
-            raise ValidationError(ORGNR_ERRORS[str(error)]) from error
+        field.data = clean_organisation_number(field.data)
 
     def validate_sni_code(self, field):
-        code = field.data.split(" ")[0]
-        if not re.fullmatch(r"\d{2}(\d{3})?", code) or code[:2] not in sni_divisions():
-            raise ValidationError(_l("Choose an industry from the list, or write a five-digit SNI code."))
-        field.data = code
+        field.data = clean_sni_code(field.data)
 
     def validate_postal_code(self, field):
-        digits = re.sub(r"\s", "", field.data)
-        if not re.fullmatch(r"\d{5}", digits):
-            raise ValidationError(_l("A postal code has five digits, as 123 45."))
-        field.data = f"{digits[:3]} {digits[3:]}"
+        field.data = clean_postal_code(field.data)
 
     def validate_website(self, field):
-        url = field.data if re.match(r"^https?://", field.data, re.I) else "https://" + field.data
-        if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*\.[^\s]+", url, re.I):
-            raise ValidationError(_l("Write a web address, as www.example.se."))
-        field.data = url
+        field.data = clean_website(field.data)
 
 
 class ContactPersonForm(BaseForm):
@@ -77,8 +103,7 @@ class ContactPersonForm(BaseForm):
     email = EmailField(_l("E-mail"), validators=[Optional(), Email(), Length(max=254)])
 
     def validate_phone(self, field):
-        if not re.fullmatch(r"[+\d][\d\s\-()]{4,}", field.data.strip()):
-            raise ValidationError(_l("Write a phone number with digits, as 070-123 45 67."))
+        field.data = clean_phone(field.data)
 
 
 class EmployerFilterForm(BaseForm):
@@ -99,6 +124,7 @@ class EmployerFilterForm(BaseForm):
         ("attention", _l("Needs a next step")), ("overdue", _l("Overdue")), ("week", _l("Due within a week")),
         ("none", _l("None planned")),
     ], ("", _l("All"))), validators=[Optional()])
+    tag = SelectField(_l("Tag"), coerce=int, validators=[Optional()])
     archived = BooleanField(_l("Show archived"))
     sort = SelectField(_l("Sort by"), choices=choices([
         ("name", _l("Name")), ("-updated", _l("Recently changed")), ("municipality", _l("Municipality")),

@@ -2,7 +2,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from ..core.clock import utcnow
@@ -35,6 +35,28 @@ class SizeBand(enum.StrEnum):
     SMALL = "small"  # 10–49
     MEDIUM = "medium"  # 50–249
     LARGE = "large"  # 250+
+
+
+# Free labels a team puts on employers ("café", "mässa 2026"), set from the employer list in bulk.
+employer_tags = Table(
+    "employer_tags",
+    db.metadata,
+    Column("employer_id", ForeignKey("employers.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_employer_tags_tag_id", "tag_id"),
+)
+
+
+class Tag(db.Model):
+    __tablename__ = "tags"
+    __table_args__ = (UniqueConstraint("team_id", "name", name="uq_tags_team_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    name: Mapped[str] = mapped_column(String(60))
+
+    def __repr__(self) -> str:
+        return f"<Tag {self.name}>"
 
 
 class Employer(db.Model):
@@ -79,6 +101,7 @@ class Employer(db.Model):
     contact_persons: Mapped[list["ContactPerson"]] = relationship(
         back_populates="employer", order_by="ContactPerson.name", cascade="all, delete-orphan"
     )
+    tags: Mapped[list[Tag]] = relationship(secondary=employer_tags, order_by=Tag.name)
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -9,7 +9,7 @@ from ..auth.models import Role, User
 from ..contacts.models import NextStep
 from ..core import clock
 from ..extensions import db
-from .models import ACTIVE_STAGES, Employer
+from .models import ACTIVE_STAGES, Employer, Tag, employer_tags
 
 SORTS = {
     "name": (Employer.name_key, Employer.id),
@@ -29,6 +29,7 @@ class EmployerFilter:
     archived: bool = False
     sort: str = "name"
     next_step: str | None = None  # attention, overdue, week, none
+    tag: int | None = None
     today: date | None = None
 
 
@@ -65,6 +66,8 @@ def filtered_employers(team_id: int, f: EmployerFilter):
         query = query.where(Employer.sector == f.sector)
     if f.industry:
         query = query.where(Employer.sni_code.like(f"{f.industry}%"))
+    if f.tag:
+        query = query.where(Employer.id.in_(select(employer_tags.c.employer_id).where(employer_tags.c.tag_id == f.tag)))
     if f.next_step == "attention":
         query = query.where(Employer.stage.in_(ACTIVE_STAGES), or_(due.c.due_on.is_(None), due.c.due_on < today))
     elif f.next_step == "overdue":
@@ -79,7 +82,8 @@ def filtered_employers(team_id: int, f: EmployerFilter):
 
 
 def employer_page(team_id: int, f: EmployerFilter, page: int, per_page: int):
-    query = filtered_employers(team_id, f).options(joinedload(Employer.responsible_specialist))
+    query = filtered_employers(team_id, f).options(joinedload(Employer.responsible_specialist),
+                                                   selectinload(Employer.tags))
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
@@ -89,6 +93,7 @@ def employer_detail(employer_id: int) -> Employer | None:
         .where(Employer.id == employer_id)
         .options(
             selectinload(Employer.contact_persons),
+            selectinload(Employer.tags),
             joinedload(Employer.responsible_specialist),
             joinedload(Employer.created_by),
             joinedload(Employer.updated_by),
@@ -103,6 +108,10 @@ def team_specialists(team_id: int) -> list[User]:
         .where(User.team_id == team_id, User.active, User.role.in_([Role.JOB_SPECIALIST, Role.TEAM_LEAD]))
         .order_by(User.name)
     ).all()
+
+
+def team_tags(team_id: int) -> list[Tag]:
+    return db.session.scalars(select(Tag).where(Tag.team_id == team_id).order_by(Tag.name)).all()
 
 
 def municipalities_in_use(team_id: int) -> list[str]:

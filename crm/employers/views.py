@@ -12,6 +12,8 @@ from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
 from ..extensions import db
+from ..imports.duplicates import similar_employers
+from ..imports.forms import bulk_edit_form
 from ..openings import queries as opening_queries
 from ..reference import industry_name, municipalities, sni_divisions
 from . import queries, services
@@ -46,13 +48,24 @@ def reference_lists():
 @bp.get("/")
 @permission_required("employer.list")
 def index():
-    form = EmployerFilterForm(request.args)
+    form, filters = list_filters(request.args)
+    page = queries.employer_page(current_user.team_id, filters, page=max(1, form.page.data or 1),
+                                 per_page=current_app.config["PAGE_SIZE"])
+    return render_template("employers/list.html", form=form, page=page,
+                           bulk_form=bulk_edit_form(current_user.team_id, request.query_string.decode()))
+
+
+def list_filters(args) -> tuple[EmployerFilterForm, queries.EmployerFilter]:
+    """The employer list's filter form and the filter it means, from a query string: the list, its
+    export and its bulk edit ("all matching the filter") read the same filter the same way."""
+    form = EmployerFilterForm(args)
     specialists = queries.team_specialists(current_user.team_id)
     form.specialist.choices = choices(((u.id, u.name) for u in specialists), (0, _("Everyone")))
     form.industry.choices = choices(
         ((code, f"{code} {names[get_locale().language]}") for code, names in sni_divisions().items()),
         ("", _("All industries")),
     )
+    form.tag.choices = choices(((t.id, t.name) for t in queries.team_tags(current_user.team_id)), (0, _("All tags")))
     if not form.validate():
         # Unknown filter values (an old bookmark, a hand-edited URL) fall back to "all".
         for field in form:
@@ -62,10 +75,9 @@ def index():
         q=form.q.data, stage=form.stage.data or None, specialist=form.specialist.data or None,
         sector=form.sector.data or None, industry=form.industry.data or None,
         archived=form.archived.data, sort=form.sort.data or "name", next_step=form.next_step.data or None,
+        tag=form.tag.data or None,
     )
-    page = queries.employer_page(current_user.team_id, filters, page=max(1, form.page.data or 1),
-                                 per_page=current_app.config["PAGE_SIZE"])
-    return render_template("employers/list.html", form=form, page=page)
+    return form, filters
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -73,8 +85,8 @@ def index():
 @keeps_input_on_csrf_failure
 def new():
     form = _employer_form(EmployerForm(responsible_specialist_id=current_user.id))
-    duplicate = None
-    if form.validate_on_submit():
+    duplicate, possible_duplicates = None, []
+    if form.validate_on_submit() and not (possible_duplicates := _possible_duplicates(form)):
         try:
             employer = services.create_employer(current_user.team, current_user, _values(form))
         except services.DuplicateEmployer as error:
@@ -83,7 +95,16 @@ def new():
         else:
             flash(_("%(name)s is added to the register.", name=employer.name), "success")
             return redirect(url_for("employers.detail", employer_id=employer.id))
-    return form_page("employers/form.html", form, employer=None, duplicate=duplicate)
+    return form_page("employers/form.html", form, employer=None, duplicate=duplicate,
+                     possible_duplicates=possible_duplicates)
+
+
+def _possible_duplicates(form: EmployerForm) -> list:
+    """Without an organisation number, a similar name in the same municipality may be the same
+    employer: shown before saving, unless the user has ticked that it is another one."""
+    if form.organisation_number.data or form.not_a_duplicate.data:
+        return []
+    return similar_employers(current_user.team_id, form.name.data, form.municipality.data)
 
 
 @bp.get("/<int:employer_id>")
@@ -91,6 +112,7 @@ def detail(employer_id: int):
     employer = load_employer(employer_id)
     labels = {f.name: f.label.text for form in (EmployerForm(formdata=None), ContactPersonForm(formdata=None))
               for f in form}
+    labels.update(tags=_("Tags"), merged_from=_("Merged employer"), merged_into=_("Kept employer"))
     contacts = None
     if can(current_user, "contact.view", employer):
         contacts = contact_queries.employer_overview(employer, page=request.args.get("page", 1, type=int),

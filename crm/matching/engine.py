@@ -28,6 +28,10 @@ ENVIRONMENT_FITS = {
     "physical": {"wanted": "high", "light": "low", "avoid": "low"},
 }
 
+# What a `Job` is: an employer's opening or a social enterprise's listing. Ids are unique per kind,
+# so a job is known by (kind, id) and both kinds are ranked together in one table.
+OPENING, LISTING = "opening", "listing"
+
 _WORD = re.compile(r"\w{4,}")
 _SPLIT = re.compile(r"[,;\n]+")
 
@@ -62,6 +66,7 @@ class Job:
     physical: str | None = None  # low, medium, high
     wage: int | None = None
     requires_disclosure: bool = False
+    kind: str = OPENING
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,7 @@ class Match:
     tiebreak: int
     met: tuple[Reason, ...]
     missed: tuple[Reason, ...]
+    job_kind: str = OPENING
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,7 @@ class Exclusion:
     job_id: int
     seeker_id: int
     reason: Reason
+    job_kind: str = OPENING
 
 
 def _numbers(values) -> np.ndarray:
@@ -131,6 +138,7 @@ class JobTable:
     def __init__(self, jobs: Sequence[Job]):
         self.items = list(jobs)
         self.id = np.array([j.id for j in jobs], dtype=np.int64)
+        self.kind = _strings(j.kind for j in jobs)
         self.employer_id = _numbers(j.employer_id for j in jobs)
         self.text = [j.text for j in jobs]
         self.occupation = _strings(j.occupation for j in jobs)
@@ -318,8 +326,9 @@ class Ranking:
         self.result = evaluate(seekers, jobs)
         r = self.result
         ids = jobs.id if self.by_job else seekers.id
+        kinds = jobs.kind if self.by_job else np.zeros(len(ids))
         candidates = np.flatnonzero(~r.excluded)
-        order = np.lexsort((ids[candidates], -r.tiebreak[candidates], -r.score[candidates]))
+        order = np.lexsort((ids[candidates], kinds[candidates], -r.tiebreak[candidates], -r.score[candidates]))
         self.order = candidates[order]
         self.excluded_index = np.flatnonzero(r.excluded)
 
@@ -330,16 +339,15 @@ class Ranking:
         return [self._match(i) for i in self.order[:limit]]
 
     def exclusions(self) -> list[Exclusion]:
-        return [Exclusion(*self._pair(i), self._hard_reason(i)) for i in self.excluded_index]
+        return [self._exclusion(i) for i in self.excluded_index]
 
     def excluded_counts(self) -> dict[str, int]:
         codes = np.array(HARD_CONSTRAINTS)[self.result.first_hard[self.excluded_index]].tolist()
         return {code: codes.count(code) for code in HARD_CONSTRAINTS if code in codes}
 
-    def _pair(self, i: int) -> tuple[int, int]:
-        seeker = self.seekers.items[0 if self.by_job else i]
-        job = self.jobs.items[i if self.by_job else 0]
-        return job.id, seeker.id
+    def _exclusion(self, i: int) -> Exclusion:
+        seeker, job = self._items(i)
+        return Exclusion(job.id, seeker.id, self._hard_reason(i), job.kind)
 
     def _items(self, i: int) -> tuple[Seeker, Job]:
         return self.seekers.items[0 if self.by_job else i], self.jobs.items[i if self.by_job else 0]
@@ -366,11 +374,11 @@ class Ranking:
             if code == "industry":  # liked tasks read best right after occupation and industry
                 met.extend(("task_liked", p) for p in [p for p in seeker.liked if p in job.text][:MAX_TASKS_LIKED])
         return Match(job.id, seeker.id, int(self.result.score[i]), int(self.result.tiebreak[i]),
-                     tuple(met), tuple(missed))
+                     tuple(met), tuple(missed), job.kind)
 
 
 def rank_jobs(seeker: Seeker, jobs: JobTable | Sequence[Job]) -> Ranking:
-    """Jobs for one person: best first; ties broken by experience, then by id (deterministic)."""
+    """Jobs for one person: best first; ties broken by experience, then by kind and id (deterministic)."""
     return Ranking(SeekerTable([seeker]), jobs if isinstance(jobs, JobTable) else JobTable(jobs))
 
 

@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, HiddenField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import DateField, HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
 
 from ..core.forms import BaseForm, choices
 from .labels import PROPOSAL_STATUS_LABELS
@@ -10,7 +11,7 @@ OUTCOMES = (ProposalStatus.INTERVIEW, ProposalStatus.HIRED, ProposalStatus.NOT_H
 
 
 class ProposeForm(BaseForm):
-    participant_id = HiddenField(validators=[DataRequired()])
+    participant_id = IntegerField(widget=HiddenInput(), validators=[DataRequired(), NumberRange(min=1, max=2**31 - 1)])
     next = HiddenField()
 
 

@@ -1,7 +1,7 @@
 """Facts for the matching engine, read in a fixed number of queries whatever the team's size."""
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..employers.models import Employer
@@ -9,7 +9,8 @@ from ..extensions import db
 from ..openings.models import Opening, OpeningStatus
 from ..participants.disclosure import current_choices
 from ..participants.models import DisclosureLevel, JobPreferences, Participant, ParticipantStatus
-from .engine import Job, Seeker, phrases, words
+from ..partners.models import Listing, ListingStatus, PartnerOrganisation
+from .engine import LISTING, Job, Seeker, phrases, words
 from .models import OPEN_PROPOSAL_STATUSES, Proposal
 
 # Matching reads preferences, profile, experience and disclosure choices; nothing else.
@@ -102,6 +103,21 @@ def open_jobs(team_id: int) -> list[Job]:
         .where(Opening.team_id == team_id, Opening.status == OpeningStatus.OPEN, Employer.archived_at.is_(None))
     )
     return [job_of(row) for row in rows]
+
+
+def open_listings(today: date) -> list[Job]:
+    """Open listings of active social enterprises whose period has not ended. Partners serve the
+    whole region, so every team sees them. No industry, and they never require disclosure."""
+    rows = db.session.execute(
+        select(Listing.id, Listing.title, Listing.tasks, Listing.hours_min, Listing.hours_max, Listing.weekdays,
+               Listing.evenings, Listing.weekends, Listing.municipality)
+        .join(PartnerOrganisation, PartnerOrganisation.id == Listing.partner_organisation_id)
+        .where(Listing.status == ListingStatus.OPEN, PartnerOrganisation.active,
+               or_(Listing.period_end_on.is_(None), Listing.period_end_on >= today))
+    )
+    return [Job(id=row.id, kind=LISTING, employer_id=None, text=f"{row.title}\n{row.tasks or ''}".lower(),
+                hours_min=row.hours_min, hours_max=row.hours_max, weekdays=row.weekdays, evenings=row.evenings,
+                weekends=row.weekends, municipality=row.municipality) for row in rows]
 
 
 def job_for_opening(opening_id: int) -> Job:

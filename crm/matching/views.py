@@ -15,8 +15,9 @@ from ..openings.views import load_opening
 from ..participants.consent import ConsentMissing
 from ..participants.disclosure import disclosure_for
 from ..participants.views import load_participant
+from ..partners import queries as partner_queries
 from . import labels, queries, services
-from .engine import rank_jobs, rank_seekers
+from .engine import OPENING, rank_jobs, rank_seekers
 from .forms import OutcomeForm, ProposeForm
 from .models import Proposal, ProposalStatus
 
@@ -46,16 +47,19 @@ def participant_matches(participant_id: int):
     participant = load_participant(participant_id)
     participant = queries.load_for_matching(participant.id)
     audit(current_user, participant, AuditAction.VIEW, "matching")
-    ranking = rank_jobs(queries.seeker_of(participant, today()), queries.open_jobs(participant.team_id))
+    jobs = queries.open_jobs(participant.team_id) + queries.open_listings(today())
+    ranking = rank_jobs(queries.seeker_of(participant, today()), jobs)
     matches = ranking.matches(SHOWN)
-    openings = queries.openings_by_id([m.job_id for m in matches])
+    openings = queries.openings_by_id([m.job_id for m in matches if m.job_kind == OPENING])
+    listings = partner_queries.listings_by_id([m.job_id for m in matches if m.job_kind != OPENING])
     language = get_locale().language
     excluded = [((str(labels.EXCLUDED[code]) % {"detail": ""}).rstrip(": "), count)
                 for code, count in ranking.excluded_counts().items()]
     return render_template(
         "matching/participant_matches.html", participant=participant, language=language,
-        results=[(openings[m.job_id], m, _explain(m)) for m in matches], total=len(ranking), excluded=excluded,
-        disclosure=disclosure_for(participant, None, today()), proposed=queries.open_proposals_of(participant.id),
+        results=[((openings if m.job_kind == OPENING else listings)[m.job_id], m, _explain(m)) for m in matches],
+        total=len(ranking), excluded=excluded, disclosure=disclosure_for(participant, None, today()),
+        proposed=queries.open_proposals_of(participant.id), referred=partner_queries.referrals_of(participant.id),
         form=ProposeForm(formdata=None),
     )
 
@@ -80,9 +84,9 @@ def propose(opening_id: int):
     opening = load_opening(opening_id, "proposal.create")
     form = ProposeForm()
     back = safe_next(form.next.data) or url_for("matching.opening_matches", opening_id=opening.id)
-    if not form.validate() or not form.participant_id.data.isdigit():
+    if not form.validate():
         abort(400)
-    participant = load_participant(int(form.participant_id.data), "participant.edit")
+    participant = load_participant(form.participant_id.data, "participant.edit")
     try:
         proposal = services.propose(participant, opening, current_user, today())
     except (ConsentMissing, services.ProposalRefused) as refusal:

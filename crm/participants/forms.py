@@ -26,6 +26,7 @@ from .labels import (
     DISCLOSURE_LABELS,
     NO_HEALTH_HINT,
     OCCASION_LABELS,
+    OUTCOME_LABELS,
     PARTY_KIND_LABELS,
     PEOPLE_CONTACT_LABELS,
     PHYSICAL_LABELS,
@@ -75,6 +76,15 @@ class StatusForm(BaseForm):
                                                 ("", "—")),
                                 description=_l("Needed when the status is Closed."))
     note = _text(_l("Note"), 500)
+
+
+class OutcomeForm(BaseForm):
+    outcome = SelectField(_l("Outcome"), validators=[Optional()],
+                          choices=choices(((o.value, label) for o, label in OUTCOME_LABELS.items()),
+                                          ("", _l("Not known"))),
+                          description=_l("Where the participant stands or went: work, studies, work training, "
+                                         "rehabilitation or other. Counted in the outcome report."))
+    outcome_on = DateField(_l("From"), validators=[Optional()], default=today)
 
 
 class ConsentRecordForm(BaseForm):

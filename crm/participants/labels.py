@@ -8,6 +8,7 @@ from .models import (
     ConsentScope,
     CounsellingOccasion,
     DisclosureLevel,
+    Outcome,
     ParticipantStatus,
     PartyKind,
     PeopleContact,
@@ -22,6 +23,14 @@ STATUS_LABELS = {
     ParticipantStatus.ACTIVE: _l("Active"),
     ParticipantStatus.PASSIVE: _l("Passive"),
     ParticipantStatus.CLOSED: _l("Closed"),
+}
+
+OUTCOME_LABELS = {
+    Outcome.WORK: _l("Work"),
+    Outcome.STUDIES: _l("Studies"),
+    Outcome.WORK_TRAINING: _l("Work training"),
+    Outcome.REHABILITATION: _l("Rehabilitation"),
+    Outcome.OTHER: _l("Other"),
 }
 
 CLOSED_REASON_LABELS = {

@@ -28,6 +28,16 @@ class ClosedReason(enum.StrEnum):
     OTHER = "other"
 
 
+class Outcome(enum.StrEnum):
+    """Where the participant stands or went, in the categories the coordination funds report."""
+
+    WORK = "work"
+    STUDIES = "studies"
+    WORK_TRAINING = "work_training"
+    REHABILITATION = "rehabilitation"
+    OTHER = "other"
+
+
 class Participant(db.Model):
     __tablename__ = "participants"
     __table_args__ = (Index("ix_participants_team_status", "team_id", "status"),)
@@ -42,10 +52,15 @@ class Participant(db.Model):
     preferred_language: Mapped[str | None] = mapped_column(String(40))
     needs_interpreter: Mapped[bool] = mapped_column(default=False)
     entered_on: Mapped[date]
+    # The participant's case officer at Arbetsförmedlingen (the subsidies room's agency directory).
+    af_case_officer_id: Mapped[int | None] = mapped_column(ForeignKey("agency_contacts.id"))
     status: Mapped[ParticipantStatus] = mapped_column(str_enum(ParticipantStatus),
                                                       default=ParticipantStatus.WAITING_LIST)
     closed_reason: Mapped[ClosedReason | None] = mapped_column(str_enum(ClosedReason))
     closed_on: Mapped[date | None]
+    # Recorded by the reports room's outcome form (at closing or any time); empty until known.
+    outcome: Mapped[Outcome | None] = mapped_column(str_enum(Outcome))
+    outcome_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)

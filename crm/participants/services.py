@@ -20,6 +20,7 @@ from .models import (
     Education,
     JobPreferenceCode,
     JobPreferences,
+    Outcome,
     Participant,
     ParticipantStatus,
     ParticipantStatusChange,
@@ -119,6 +120,19 @@ def change_status(participant: Participant, user, status: ParticipantStatus, on:
     _changed(participant, user, AuditAction.UPDATE, "status", now)
     db.session.flush()
     return change
+
+
+def record_outcome(participant: Participant, user, outcome, on: date | None, today: date,
+                   now: datetime | None = None) -> None:
+    """The outcome category the reports count (work, studies, …); empty when not known."""
+    if outcome and on is None:
+        raise ParticipantRuleError(_l("Give the date."), "outcome_on")
+    if on is not None and on > today:
+        raise ParticipantRuleError(_l("The date cannot be in the future."), "outcome_on")
+    participant.outcome = Outcome(outcome) if outcome else None
+    participant.outcome_on = on if outcome else None
+    _changed(participant, user, AuditAction.UPDATE, "outcome", now)
+    db.session.flush()
 
 
 # --- Career profile -------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from .forms import (
     DisclosureOverrideForm,
     EducationForm,
     NewParticipantForm,
+    OutcomeForm,
     ParticipantForm,
     PreferencesForm,
     StatusForm,
@@ -188,6 +189,26 @@ def status(participant_id: int):
     elif request.method == "GET":
         audit(current_user, participant, AuditAction.VIEW, "status form")
     return form_page("participants/status.html", form, participant=participant)
+
+
+@bp.route("/<int:participant_id>/outcome", methods=["GET", "POST"])
+@keeps_input_on_csrf_failure
+def outcome(participant_id: int):
+    """The outcome category (work, studies, …) that the reports room counts."""
+    participant = load_participant(participant_id, "participant.edit")
+    form = OutcomeForm(outcome=participant.outcome.value if participant.outcome else "",
+                       outcome_on=participant.outcome_on or clock.today())
+    if form.validate_on_submit():
+        try:
+            services.record_outcome(participant, current_user, form.outcome.data or None, form.outcome_on.data,
+                                    clock.today())
+        except services.ParticipantRuleError as error:
+            _rule_error(form, error)
+        else:
+            flash(_("The outcome is saved."), "success")
+            return redirect(_detail_url(participant, "status"))
+    return form_page("simple_form.html", form, heading=_("Outcome for %(name)s", name=participant.name),
+                     cancel_url=_detail_url(participant, "status"))
 
 
 # --- Consent ----------------------------------------------------------------------------------

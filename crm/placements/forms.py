@@ -5,6 +5,10 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from ..core.forms import BaseForm, choices
 from ..reference import ssyk_groups
 from .labels import EMPLOYMENT_FORM_LABELS, END_REASON_LABELS
+from .models import EmploymentForm
+
+# Forms of employment: a work placement is recorded only through a social enterprise's referral.
+EMPLOYMENT_CHOICES = choices((k, v) for k, v in EMPLOYMENT_FORM_LABELS.items() if k != EmploymentForm.WORK_PLACEMENT)
 
 
 class PlacementForm(BaseForm):
@@ -16,7 +20,7 @@ class PlacementForm(BaseForm):
     hours_per_week = DecimalField(_l("Hours per week"), places=1, validators=[DataRequired(),
                                                                                NumberRange(min=1, max=60)])
     monthly_wage = IntegerField(_l("Monthly wage (SEK)"), validators=[Optional(), NumberRange(min=0, max=200000)])
-    employment_form = SelectField(_l("Form of employment"), choices=choices(EMPLOYMENT_FORM_LABELS.items()))
+    employment_form = SelectField(_l("Form of employment"), choices=EMPLOYMENT_CHOICES)
     competitive = BooleanField(_l("Competitive job: open to anyone, at an ordinary wage"), default=True)
     opening_filled = BooleanField(_l("The opening is now filled"), default=True)
 

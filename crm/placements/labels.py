@@ -7,6 +7,7 @@ EMPLOYMENT_FORM_LABELS = {
     EmploymentForm.FIXED_TERM: _l("Fixed-term"),
     EmploymentForm.HOURLY: _l("Hourly"),
     EmploymentForm.WITH_SUBSIDY: _l("With a wage subsidy"),
+    EmploymentForm.WORK_PLACEMENT: _l("Work placement (not employment)"),
 }
 END_REASON_LABELS = {
     EndReason.NEW_JOB: _l("Moved on to another job"),

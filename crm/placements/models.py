@@ -18,6 +18,7 @@ class EmploymentForm(enum.StrEnum):
     FIXED_TERM = "fixed_term"
     HOURLY = "hourly"
     WITH_SUBSIDY = "with_subsidy"
+    WORK_PLACEMENT = "work_placement"  # praktik at a social enterprise: work training, not a job start
 
 
 class EndReason(enum.StrEnum):
@@ -35,12 +36,16 @@ class Placement(db.Model):
         Index("ix_placements_team_started", "team_id", "started_on"),
         CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ends_after_start"),
         CheckConstraint("hours_per_week > 0 AND hours_per_week <= 60", name="hours"),
+        # At an employer, or at a social enterprise through one of its listings.
+        CheckConstraint("(employer_id IS NULL) <> (partner_organisation_id IS NULL)", name="one_workplace"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
-    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id"), index=True)
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employers.id"), index=True)
+    partner_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("partner_organisations.id"), index=True)
+    listing_id: Mapped[int | None] = mapped_column(ForeignKey("listings.id"))
     opening_id: Mapped[int | None] = mapped_column(ForeignKey("openings.id"))
     title: Mapped[str] = mapped_column(String(200))
     occupation_code: Mapped[str | None] = mapped_column(String(4))
@@ -60,8 +65,14 @@ class Placement(db.Model):
     participant = relationship("Participant")
     employer = relationship("Employer")
     opening = relationship("Opening")
+    partner_organisation = relationship("PartnerOrganisation")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def workplace_name(self) -> str:
+        """The employer's or the social enterprise's name."""
+        return self.employer.name if self.employer_id else self.partner_organisation.name
 
     @property
     def is_current(self) -> bool:

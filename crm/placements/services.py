@@ -20,9 +20,13 @@ class PlacementError(ValueError):
 
 
 def start_placement(participant, employer, user, values: dict, opening=None, proposal=None,
-                    opening_filled: bool = True) -> Placement:
-    """Record a job start; a hire from a proposal closes the proposal and, if so chosen, the opening."""
-    placement = Placement(team_id=participant.team_id, participant_id=participant.id, employer_id=employer.id,
+                    opening_filled: bool = True, listing=None) -> Placement:
+    """Record a job start; a hire from a proposal closes the proposal and, if so chosen, the opening.
+    A start at a social enterprise comes from its `listing` (and `employer` is None)."""
+    placement = Placement(team_id=participant.team_id, participant_id=participant.id,
+                          employer_id=employer.id if employer else None,
+                          partner_organisation_id=listing.partner_organisation_id if listing else None,
+                          listing_id=listing.id if listing else None,
                           opening_id=opening.id if opening else None, created_by_id=user.id,
                           **{name: values[name] for name in FIELDS})
     db.session.add(placement)

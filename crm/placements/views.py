@@ -98,7 +98,7 @@ def end(placement_id: int):
             if form.restart_search.data:
                 return redirect(url_for("matching.participant_matches", participant_id=placement.participant_id))
             return redirect(url_for("placements.detail", placement_id=placement.id))
-    heading = _("End of the job at %(employer)s", employer=placement.employer.name)
+    heading = _("End of the job at %(employer)s", employer=placement.workplace_name)
     return form_page("simple_form.html", form, heading=heading,
                      cancel_url=url_for("placements.detail", placement_id=placement.id))
 
@@ -113,7 +113,8 @@ def index():
     start_on = end_on - relativedelta(months=12) + relativedelta(days=1)
     figures = queries.job_start_figures(current_user.team_id, start_on, end_on)
     return render_template("placements/list.html", page=page, show=request.args.get("show", "current"),
-                           figures=figures, start_on=start_on, end_on=end_on)
+                           figures=figures, start_on=start_on, end_on=end_on,
+                           tenure=queries.tenure_figures(current_user.team_id, end_on))
 
 
 def _values(form: PlacementForm) -> dict:

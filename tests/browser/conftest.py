@@ -41,7 +41,7 @@ def live_server(tmp_path_factory):
     app = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
                       "WTF_CSRF_ENABLED": True})
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -64,7 +64,7 @@ def test_backup_restores_every_record(tmp_path, fresh_engine, team, specialist):
         assert str(contacted_at).startswith("2026-11-03")
 
 
-def test_restore_refuses_a_database_with_data(tmp_path, fresh_engine, team):
+def test_restore_refuses_a_database_with_data(tmp_path, fresh_engine, team, specialist):
     factories.make_employer(team)
     path = tmp_path / "backup.jsonl.gz"
     create_backup(db.session.connection(), path)

@@ -132,3 +132,11 @@ def test_team_staff_may_work_with_openings(login, team, role):
     assert client.get(f"/openings/{opening.id}").status_code == 200
     assert client.get(f"/openings/{opening.id}/edit").status_code == 200
     assert client.get(f"/employers/{employer.id}/analyses/new").status_code == 200
+
+
+def test_changing_a_date_is_recorded_in_the_history(login, specialist, team):
+    opening = factories.make_opening(factories.make_employer(team), title="Diskare")
+    login(specialist).post(f"/openings/{opening.id}/edit", data={
+        "title": "Diskare", "status": "open", "version": opening.version, "earliest_start_on": "2027-01-10"})
+    change = db.session.scalar(select(RecordChange).where(RecordChange.entity_type == "openings"))
+    assert change.changes["earliest_start_on"] == [None, "2027-01-10"]

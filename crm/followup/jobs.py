@@ -1,0 +1,50 @@
+"""Follow-up's nudge rule: a planned follow-up contact is due today or overdue."""
+from collections.abc import Iterator
+from datetime import datetime
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..auth.models import User
+from ..core.clock import local_date
+from ..extensions import db
+from ..nudges.engine import Wanted, nudge_rule
+from . import queries
+from .models import Audience
+
+MESSAGES = {
+    Audience.EMPLOYEE: _l("Follow-up with %(participant)s (job at %(employer)s) is due"),
+    Audience.EMPLOYER: _l("Follow-up with the supervisor at %(employer)s (for %(participant)s) is due"),
+}
+
+
+def _plan_link(nudge) -> str:
+    return url_for("followup.plan", placement_id=nudge.params.get("placement_id", 0))
+
+
+def _rule(audience: Audience):
+    def due(now: datetime) -> Iterator[Wanted]:
+        """The oldest contact still owed per plan, to the participant's specialist. The occurrence's
+        date is part of the cause: once a contact is logged the nudge resolves, and the next due
+        contact is a new cause."""
+        today = local_date(now)
+        active_users = set(db.session.scalars(select(User.id).where(User.active)))
+        for item in queries.due_followups(queries.active_plans(), today):
+            plan, occurrence = item.plan, item.occurrence
+            participant = item.placement.participant
+            if occurrence.audience != audience or participant.specialist_id not in active_users:
+                continue
+            # First name and initial only: nudges travel in the e-mail digest.
+            yield Wanted(participant.specialist_id, plan.team_id,
+                         f"followup:{plan.id}:{audience.value}:{occurrence.due_on.isoformat()}",
+                         occurrence.due_on, "followup_plan", plan.id,
+                         {"participant": participant.short_name, "employer": item.placement.employer.name,
+                          "placement_id": plan.placement_id})
+
+    due.__name__ = f"followup_{audience.value}_due"
+    return nudge_rule(f"followup_{audience.value}_due"[:40], message=MESSAGES[audience], link=_plan_link)(due)
+
+
+followup_employee_due = _rule(Audience.EMPLOYEE)
+followup_employer_due = _rule(Audience.EMPLOYER)

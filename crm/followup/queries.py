@@ -1,0 +1,86 @@
+"""Reads for follow-up: one plan with its history, and what is due across many plans (bounded queries)."""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from ..extensions import db
+from ..participants.models import Participant
+from ..placements.models import Placement
+from . import schedule
+from .models import FollowUpContact, FollowUpPlan, PlanStatus
+
+
+def plan_for(placement_id: int) -> FollowUpPlan | None:
+    return db.session.scalar(
+        select(FollowUpPlan).where(FollowUpPlan.placement_id == placement_id)
+        .options(selectinload(FollowUpPlan.contacts).joinedload(FollowUpContact.done_by))
+    )
+
+
+@dataclass(frozen=True)
+class DueFollowUp:
+    """The oldest planned contact still owed to one audience of a plan, and how many are owed in all."""
+
+    plan: FollowUpPlan
+    occurrence: schedule.Occurrence
+    owed: int = 1
+
+    @property
+    def placement(self) -> Placement:
+        return self.plan.placement
+
+
+def active_plans(specialist_id: int | None = None) -> list[FollowUpPlan]:
+    """Active plans (of one specialist's participants, or all of them) with what the schedule needs:
+    three queries whatever the number of plans."""
+    query = (select(FollowUpPlan)
+             .join(FollowUpPlan.placement).join(Placement.participant)
+             .where(FollowUpPlan.status == PlanStatus.ACTIVE)
+             .options(contains_eager(FollowUpPlan.placement).contains_eager(Placement.participant),
+                      contains_eager(FollowUpPlan.placement).joinedload(Placement.employer),
+                      selectinload(FollowUpPlan.contacts))
+             .order_by(FollowUpPlan.id))
+    if specialist_id is not None:
+        query = query.where(Participant.specialist_id == specialist_id)
+    return db.session.scalars(query).unique().all()
+
+
+def due_followups(plans: list[FollowUpPlan], until: date) -> list[DueFollowUp]:
+    """Per plan and audience, the oldest planned contact due on or before `until` that is still owed
+    (one contact settles them all, so one line each), oldest first."""
+    due = []
+    for plan in plans:
+        owed: dict = {}
+        for occurrence in schedule.open_occurrences(plan, until):
+            owed.setdefault(occurrence.audience, []).append(occurrence)
+        due += [DueFollowUp(plan, items[0], len(items)) for items in owed.values()]
+    return sorted(due, key=lambda d: (d.occurrence.due_on, d.plan.id, d.occurrence.audience))
+
+
+def placements_without_plan(specialist_id: int) -> list[Placement]:
+    """Current job starts of a specialist's participants that have no follow-up plan yet."""
+    return db.session.scalars(
+        select(Placement).join(Placement.participant)
+        .outerjoin(FollowUpPlan, FollowUpPlan.placement_id == Placement.id)
+        .where(Participant.specialist_id == specialist_id, Placement.ended_on.is_(None), FollowUpPlan.id.is_(None))
+        .options(contains_eager(Placement.participant), joinedload(Placement.employer))
+        .order_by(Placement.started_on)
+    ).all()
+
+
+
+@dataclass(frozen=True)
+class WeekFollowUps:
+    due: list[DueFollowUp]
+    without_plan: list[Placement]
+
+
+WEEK_AHEAD_DAYS = 6
+
+
+def week_followups(specialist_id: int, today: date) -> WeekFollowUps:
+    """For My week: follow-ups owed now or in the coming days, and job starts still without a plan."""
+    return WeekFollowUps(due_followups(active_plans(specialist_id), today + timedelta(days=WEEK_AHEAD_DAYS)),
+                         placements_without_plan(specialist_id))

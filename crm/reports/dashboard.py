@@ -1,0 +1,85 @@
+"""The team dashboard's figures: each chart's labels and series, in a bounded number of queries."""
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import func, select
+
+from ..auth.models import Role, User
+from ..contacts.queries import face_to_face_counts
+from ..core.clock import iso_week
+from ..employers.labels import STAGE_LABELS
+from ..employers.models import Employer, Stage
+from ..extensions import db
+from ..placements.models import Placement
+from ..reference import industry_name
+from .outcomes import IS_JOB_START, TARGET_PERCENT, WorkOrStudies, work_or_studies
+
+WEEKS = 12
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What charts.js draws and the accessible table shows: row labels, and one series per name."""
+
+    labels: list[str]
+    series: dict[str, list[float]]
+
+    def as_json(self) -> dict:
+        return {"labels": self.labels, "series": [{"name": name, "values": values}
+                                                  for name, values in self.series.items()]}
+
+
+def weekly_contacts(team_id: int, today: date, weeks: int = WEEKS) -> Chart:
+    """Face-to-face employer contacts per job specialist in each of the last `weeks` ISO weeks (this one
+    included): one query per week on the (team, time) index."""
+    monday, _ = iso_week(today)
+    mondays = [monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    specialists = db.session.execute(select(User.id, User.name).where(
+        User.team_id == team_id, User.active.is_(True), User.role == Role.JOB_SPECIALIST).order_by(User.name)).all()
+    counts = [face_to_face_counts(team_id, day, day + timedelta(days=6)) for day in mondays]
+    return Chart([f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}" for day in mondays],
+                 {name: [week.get(user_id, 0) for week in counts] for user_id, name in specialists})
+
+
+def job_starts_per_month(team_id: int, today: date, months: int = MONTHS) -> Chart:
+    first = today.replace(day=1) - relativedelta(months=months - 1)
+    keys = [(first + relativedelta(months=n)).strftime("%Y-%m") for n in range(months)]
+    starts = Counter(day.strftime("%Y-%m") for day in db.session.scalars(select(Placement.started_on).where(
+        Placement.team_id == team_id, Placement.started_on.between(first, today), *IS_JOB_START)))
+    return Chart(keys, {"starts": [starts.get(key, 0) for key in keys]})
+
+
+def employers_by_stage(team_id: int) -> Chart:
+    counts = dict(db.session.execute(select(Employer.stage, func.count(Employer.id)).where(
+        Employer.team_id == team_id, Employer.archived_at.is_(None)).group_by(Employer.stage)).all())
+    return Chart([str(STAGE_LABELS[stage]) for stage in Stage],
+                 {"employers": [counts.get(stage, 0) for stage in Stage]})
+
+
+def industries_of_job_starts(team_id: int, today: date, language: str, months: int = MONTHS) -> Chart:
+    """Job starts of the last `months` months by the employer's industry (SNI division), largest first."""
+    first = today.replace(day=1) - relativedelta(months=months - 1)
+    codes = db.session.scalars(select(Employer.sni_code).join(Placement, Placement.employer_id == Employer.id).where(
+        Placement.team_id == team_id, Placement.started_on.between(first, today), *IS_JOB_START)).all()
+    counts = Counter(industry_name(code, language) or "—" for code in codes)
+    ranked = counts.most_common()
+    return Chart([name for name, _ in ranked], {"starts": [n for _, n in ranked]})
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    contacts: Chart
+    starts: Chart
+    share: WorkOrStudies
+    stages: Chart
+    industries: Chart
+    target: int
+
+
+def team_dashboard(team, today: date, language: str) -> Dashboard:
+    return Dashboard(weekly_contacts(team.id, today), job_starts_per_month(team.id, today),
+                     work_or_studies(team.id, today), employers_by_stage(team.id),
+                     industries_of_job_starts(team.id, today, language), TARGET_PERCENT)

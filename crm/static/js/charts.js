@@ -1,0 +1,40 @@
+// The team dashboard's charts (Chart.js, served from crm/static/vendor/chartjs). Each canvas names the
+// JSON block that holds its figures; the same figures are in a table beside it, so nothing depends on this.
+(() => {
+  if (typeof Chart === "undefined") return;
+  const palette = ["#1f5f8b", "#c2571a", "#2e7d32", "#8e24aa", "#b3261e", "#00838f", "#6d4c41", "#546e7a",
+                   "#ad1457", "#827717", "#283593", "#4e342e"];
+  const percentFormat = (value) => `${value} %`;
+
+  document.querySelectorAll("canvas[data-chart]").forEach((canvas) => {
+    const source = document.getElementById(canvas.dataset.chart);
+    if (!source) return;
+    const data = JSON.parse(source.textContent);
+    const type = canvas.dataset.type || "bar";
+    const horizontal = canvas.dataset.horizontal === "1";
+    const percent = canvas.dataset.percent === "1";
+    const datasets = data.series.map((series, index) => ({
+      label: series.name,
+      data: series.values,
+      backgroundColor: palette[index % palette.length],
+      borderColor: palette[index % palette.length],
+      borderWidth: type === "line" ? 2 : 0,
+      tension: 0,
+      fill: false,
+    }));
+    const valueAxis = { beginAtZero: true, ticks: { precision: 0, ...(percent ? { callback: percentFormat } : {}) },
+                        ...(percent ? { max: 100 } : {}) };
+    new Chart(canvas, {
+      type,
+      data: { labels: data.labels, datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        indexAxis: horizontal ? "y" : "x",
+        plugins: { legend: { display: datasets.length > 1, position: "bottom" } },
+        scales: horizontal ? { x: valueAxis } : { y: valueAxis },
+      },
+    });
+  });
+})();

@@ -1,0 +1,162 @@
+"""Load: N simulated specialists doing a day's work against a running server, bounded in time.
+
+    # a large dataset in its own PostgreSQL database, served by gunicorn on loopback
+    psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE crm_load'
+    export CRM_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/crm_load CRM_ENV=production \
+           CRM_SECRET_KEY=load CRM_COOKIE_SECURE=0
+    .venv/bin/flask --app crm db upgrade && .venv/bin/flask --app crm demo generate --scale large
+    .venv/bin/gunicorn --workers 4 --threads 4 --bind 127.0.0.1:8000 wsgi:app &
+    .venv/bin/python scripts/loadtest.py --users 50 --duration 300 --restart-scheduler
+
+Each user signs in, then loops: My week, inbox, employer list with a search, an employer page, and
+logging a face-to-face contact (its summary carries a unique marker). Afterwards the script counts
+the contacts in the database against the writes the server acknowledged (a redirect after POST):
+every acknowledged write must be there. With --restart-scheduler it runs `flask scheduler run`
+beside the load, kills it half-way and starts it again, then checks that no nudge exists twice.
+Traffic goes to loopback only, and every loop stops at the deadline.
+"""
+import argparse
+import os
+import random
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import requests
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+EMPLOYER_LINK = re.compile(r'href="/employers/(\d+)"')
+
+
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.errors: dict[str, int] = defaultdict(int)
+        self.acknowledged: list[str] = []
+
+    def record(self, name: str, seconds: float, status: int) -> None:
+        with self.lock:
+            self.times[name].append(seconds * 1000)
+            if status >= 500:
+                self.errors[name] += 1
+
+
+def timed(stats, session, name, method, url, **kwargs):
+    started = time.perf_counter()
+    response = session.request(method, url, allow_redirects=False, timeout=30, **kwargs)
+    stats.record(name, time.perf_counter() - started, response.status_code)
+    return response
+
+
+def token(html: str) -> str:
+    match = CSRF.search(html)
+    return match.group(1) or match.group(2)
+
+
+def specialist_day(base, email, password, deadline, stats, rng):
+    session = requests.Session()
+    page = session.get(f"{base}/login", timeout=30).text
+    timed(stats, session, "log in", "POST", f"{base}/login",
+          data={"email": email, "password": password, "csrf_token": token(page)})
+    employers: list[str] = []
+    while time.monotonic() < deadline:
+        timed(stats, session, "My week", "GET", f"{base}/week/")
+        timed(stats, session, "inbox", "GET", f"{base}/nudges/")
+        listing = timed(stats, session, "employer list, search", "GET", f"{base}/employers/",
+                        params={"q": rng.choice(["lager", "café", "städ", "ab", "bygg"])})
+        employers = EMPLOYER_LINK.findall(listing.text) or employers
+        if not employers:
+            continue
+        employer_id = rng.choice(employers)
+        timed(stats, session, "employer page", "GET", f"{base}/employers/{employer_id}")
+        form = session.get(f"{base}/contacts/log/{employer_id}", timeout=30)
+        if form.status_code != 200:
+            continue
+        marker = f"load-{uuid.uuid4()}"
+        owner = re.search(r'name="next_owner_id".*?<option[^>]*value="(\d+)"[^>]*selected', form.text, re.S)
+        response = timed(stats, session, "log a contact", "POST", f"{base}/contacts/log/{employer_id}", data={
+            "csrf_token": token(form.text), "contacted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M"),
+            "form": "face_to_face", "purpose": "learn_needs", "summary": marker, "contact_person_id": "0",
+            "next_what": "Följ upp", "next_due_on": "2030-01-01", "next_owner_id": owner.group(1) if owner else "",
+        })
+        if response.status_code in (302, 303):
+            with stats.lock:
+                stats.acknowledged.append(marker)
+
+
+def start_scheduler() -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "crm", "scheduler", "run"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=300, help="seconds")
+    parser.add_argument("--password", default="benchmark-2026")
+    parser.add_argument("--restart-scheduler", action="store_true")
+    args = parser.parse_args()
+    if urlsplit(args.base_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit("This load test only targets a server on this machine (loopback).")
+
+    stats, deadline = Stats(), time.monotonic() + args.duration
+    emails = [f"s{team}-{n}@bench.example" for team in range(1, 7) for n in range(1, 11)]
+    scheduler = start_scheduler() if args.restart_scheduler else None
+    threads = [threading.Thread(target=specialist_day, daemon=True, args=(
+        args.base_url, emails[i % len(emails)], args.password, deadline, stats, random.Random(i)))
+        for i in range(args.users)]
+    for thread in threads:
+        thread.start()
+    if scheduler:
+        time.sleep(args.duration / 2)
+        os.killpg(scheduler.pid, signal.SIGKILL)  # a crash, not a clean stop
+        scheduler.wait()
+        scheduler = start_scheduler()
+    for thread in threads:
+        thread.join(timeout=max(1, deadline - time.monotonic() + 60))
+    if scheduler:
+        os.killpg(scheduler.pid, signal.SIGTERM)
+        scheduler.wait()
+
+    print(f"{'request':24} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'5xx':>5}")
+    for name, times in sorted(stats.times.items()):
+        times.sort()
+        print(f"{name:24} {len(times):7d} {statistics.median(times):8.1f} "
+              f"{times[max(0, round(len(times) * .95) - 1)]:8.1f} {stats.errors[name]:5d}")
+    return check_database(stats)
+
+
+def check_database(stats: Stats) -> int:
+    """Every acknowledged write is stored; no nudge exists twice for one cause."""
+    from sqlalchemy import func, select
+
+    from crm import create_app
+    from crm.contacts.models import EmployerContact
+    from crm.extensions import db
+    from crm.nudges.models import Nudge
+
+    app = create_app(os.environ.get("CRM_ENV", "production"))
+    with app.app_context():
+        stored = set(db.session.scalars(select(EmployerContact.summary).where(EmployerContact.summary.like("load-%"))))
+        lost = [marker for marker in stats.acknowledged if marker not in stored]
+        doubled = db.session.execute(
+            select(Nudge.rule, Nudge.cause_key, Nudge.user_id).group_by(Nudge.rule, Nudge.cause_key, Nudge.user_id)
+            .having(func.count() > 1)).all()
+    errors = sum(stats.errors.values())
+    print(f"writes acknowledged {len(stats.acknowledged)}, stored {len(stored)}, lost {len(lost)}; "
+          f"5xx {errors}; nudges doubled {len(doubled)}")
+    return 1 if lost or errors or doubled else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
