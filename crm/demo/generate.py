@@ -18,6 +18,7 @@ from ..core.clock import utcnow
 from ..core.database import advance_sequences
 from ..employers.models import ContactPerson, Employer
 from ..extensions import db
+from ..followup.models import FollowUpContact, FollowUpPlan
 from ..matching.models import Proposal
 from ..meetings.models import Meeting, MeetingAction, MeetingSeries
 from ..openings.models import JobAnalysis, Opening
@@ -30,6 +31,7 @@ from ..participants.models import (
     ParticipantStatusChange,
 )
 from ..placements.models import Placement
+from ..subsidies.models import Negotiation, NegotiationStep, SupportType
 from .fake import organisation_number
 
 PASSWORD = "benchmark-2026"
@@ -68,6 +70,45 @@ STAGES = ["prospect"] * 3 + ["contacted"] * 3 + ["relationship"] * 3 + ["hiring_
 FORMS = ["face_to_face"] * 6 + ["phone"] * 3 + ["email", "video", "event"]
 PURPOSES = ["learn_needs"] * 4 + ["job_development"] * 3 + ["follow_up"] * 2 + ["subsidy", "other"]
 STATUSES = ["active"] * 6 + ["waiting_list", "pre_screening", "passive", "closed"]
+
+
+def _followup_and_subsidies(placements: list[dict], rng: random.Random, today: date) -> dict[str, int]:
+    """A follow-up plan with logged contacts for every job start, and a negotiated support for a third."""
+    plans, logs, negotiations, steps = [], [], [], []
+    support_types = db.session.scalars(select(SupportType.id).order_by(SupportType.id)).all()
+    for placement in placements:
+        plan_id = placement["id"]
+        plans.append({"id": plan_id, "team_id": placement["team_id"], "placement_id": placement["id"],
+                      "status": "active" if placement["ended_on"] is None else "passive",
+                      "planned_from_on": placement["started_on"], "employee_rule": "FREQ=MONTHLY;INTERVAL=1",
+                      "employer_rule": "FREQ=MONTHLY;INTERVAL=2", "version": 1})
+        last = placement["ended_on"] or today
+        held = placement["started_on"] + timedelta(days=3)
+        while held <= last and len(logs) < 40 * len(placements):
+            logs.append({"plan_id": plan_id, "audience": rng.choice(["employee", "employee", "employer_supervisor"]),
+                         "held_on": held, "form": rng.choice(["face_to_face", "phone"]),
+                         "what_came_up": "Det går bra; vi stämde av schemat."})
+            held += timedelta(days=rng.choice([7, 14, 30, 30, 45]))
+        if support_types and placement["employer_id"] and rng.random() < .33:
+            start = placement["started_on"]
+            negotiation_id = len(negotiations) + 1
+            negotiations.append({"id": negotiation_id, "team_id": placement["team_id"],
+                                 "participant_id": placement["participant_id"], "employer_id": placement["employer_id"],
+                                 "placement_id": placement["id"], "support_type_id": rng.choice(support_types),
+                                 "status": "active" if start + timedelta(days=365) > today else "ended",
+                                 "requested_share_percent": 80, "agreed_share_percent": rng.choice([50, 65, 80]),
+                                 "wage_basis": placement["monthly_wage"], "decided_on": start - timedelta(days=7),
+                                 "period_start_on": start, "period_end_on": start + timedelta(days=365),
+                                 "next_review_on": start + timedelta(days=330), "version": 1})
+            for offset, (before, after) in enumerate([(None, "draft"), ("draft", "raised_with_af"),
+                                                      ("raised_with_af", "decided"), ("decided", "active")]):
+                steps.append({"negotiation_id": negotiation_id, "from_status": before, "to_status": after,
+                              "taken_on": start - timedelta(days=30 - 7 * offset), "changes": {}})
+    _insert(FollowUpPlan.__table__, plans)
+    _insert(FollowUpContact.__table__, logs)
+    _insert(Negotiation.__table__, negotiations)
+    _insert(NegotiationStep.__table__, steps)
+    return {"followup_plans": len(plans), "followup_contacts": len(logs), "negotiations": len(negotiations)}
 
 
 def _chunks(rows: list[dict]) -> Iterable[list[dict]]:
@@ -249,6 +290,7 @@ def generate(scale: Scale, seed: int, today: date | None = None) -> dict[str, in
     _insert(Placement.__table__, placements)
     _insert(Proposal.__table__, proposals)
     counts.update(placements=len(placements), proposals=len(proposals))
+    counts.update(_followup_and_subsidies(placements, rng, today))
 
     counts.update(_meetings(rng, today, specialists_by_team, [u["id"] for u in users if u["role"] == Role.TEAM_LEAD]))
 
