@@ -20,6 +20,7 @@ from sqlalchemy import event, select
 
 from crm import create_app
 from crm.auth.models import Role, User
+from crm.core.runtime import tune_garbage_collector
 from crm.employers.models import Employer
 from crm.extensions import db
 from crm.meetings.models import Meeting, MeetingStatus
@@ -75,6 +76,7 @@ def main() -> int:
     app = create_app({"ENV_NAME": "production", "SECRET_KEY": "benchmark", "SQLALCHEMY_DATABASE_URI": url,
                       "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": False})
     app.add_url_rule("/_floor", "floor", floor_page)
+    tune_garbage_collector()  # as wsgi.py does for the production server
     with app.app_context():
         counter = QueryCounter(db.engine)
         specialist = db.session.scalar(select(User).where(User.email == args.specialist))

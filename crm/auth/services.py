@@ -23,13 +23,18 @@ def _hasher() -> PasswordHasher:
     return PasswordHasher(
         time_cost=current_app.config["ARGON2_TIME_COST"],
         memory_cost=current_app.config["ARGON2_MEMORY_COST"],
+        parallelism=current_app.config["ARGON2_PARALLELISM"],
     )
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
 
 
 def set_password(user: User, password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"password shorter than {MIN_PASSWORD_LENGTH}")
-    user.password_hash = _hasher().hash(password)
+    user.password_hash = hash_password(password)
 
 
 def check_password(user: User, password: str) -> bool:

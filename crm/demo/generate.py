@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, insert, select
 
 from ..auth.models import Role, Team, User
+from ..auth.services import hash_password
 from ..contacts.models import EmployerContact, NextStep, employer_contact_participants
 from ..core.clock import utcnow
 from ..core.database import advance_sequences
@@ -128,7 +128,7 @@ def generate(scale: Scale, seed: int, today: date | None = None) -> dict[str, in
     rng = random.Random(seed)
     today = today or utcnow().date()
     now = datetime.combine(today, datetime.min.time(), UTC)
-    password_hash = PasswordHasher().hash(PASSWORD)
+    password_hash = hash_password(PASSWORD)
     counts: dict[str, int] = {}
 
     teams, users = [], []

@@ -2,8 +2,9 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..participants.models import Participant
@@ -34,17 +35,38 @@ class DueFollowUp:
 
 def active_plans(specialist_id: int | None = None) -> list[FollowUpPlan]:
     """Active plans (of one specialist's participants, or all of them) with what the schedule needs:
-    three queries whatever the number of plans."""
+    two queries whatever the number of plans or the length of their history."""
     query = (select(FollowUpPlan)
              .join(FollowUpPlan.placement).join(Placement.participant)
              .where(FollowUpPlan.status == PlanStatus.ACTIVE)
              .options(contains_eager(FollowUpPlan.placement).contains_eager(Placement.participant),
-                      contains_eager(FollowUpPlan.placement).joinedload(Placement.employer),
-                      selectinload(FollowUpPlan.contacts))
+                      contains_eager(FollowUpPlan.placement).joinedload(Placement.employer))
              .order_by(FollowUpPlan.id))
     if specialist_id is not None:
         query = query.where(Participant.specialist_id == specialist_id)
-    return db.session.scalars(query).unique().all()
+    plans = db.session.scalars(query).unique().all()
+    _load_schedule_contacts(plans)
+    return plans
+
+
+def _load_schedule_contacts(plans: list[FollowUpPlan]) -> None:
+    """Give each plan only the contacts its schedule reads (the agreed one-off dates, and the latest
+    held contact per audience) instead of years of logged history."""
+    by_plan: dict[int, list[FollowUpContact]] = {plan.id: [] for plan in plans}
+    ids = list(by_plan)
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        latest = (select(FollowUpContact.plan_id, FollowUpContact.audience,
+                         func.max(FollowUpContact.held_on).label("held_on"))
+                  .where(FollowUpContact.plan_id.in_(chunk), FollowUpContact.held_on.is_not(None))
+                  .group_by(FollowUpContact.plan_id, FollowUpContact.audience).subquery())
+        needed = select(FollowUpContact).where(FollowUpContact.plan_id.in_(chunk)).where(or_(
+            FollowUpContact.held_on.is_(None),
+            exists().where(latest.c.plan_id == FollowUpContact.plan_id, latest.c.audience == FollowUpContact.audience,
+                           latest.c.held_on == FollowUpContact.held_on)))
+        for contact in db.session.scalars(needed):
+            by_plan[contact.plan_id].append(contact)
+    for plan in plans:
+        set_committed_value(plan, "contacts", by_plan[plan.id])
 
 
 def due_followups(plans: list[FollowUpPlan], until: date) -> list[DueFollowUp]:
