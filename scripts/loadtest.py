@@ -57,6 +57,15 @@ def timed(stats, session, name, method, url, **kwargs):
     return response
 
 
+def selected_option(html: str, name: str) -> str:
+    """The value the form pre-selects in <select name=…> (the owner of the next step: oneself)."""
+    block = re.search(rf'<select[^>]*name="{name}".*?</select>', html, re.S)
+    for attrs in re.findall(r"<option([^>]*)>", block.group(0) if block else ""):
+        if "selected" in attrs:
+            return re.search(r'value="([^"]*)"', attrs).group(1)
+    return ""
+
+
 def token(html: str) -> str:
     match = CSRF.search(html)
     return match.group(1) or match.group(2)
@@ -82,11 +91,11 @@ def specialist_day(base, email, password, deadline, stats, rng):
         if form.status_code != 200:
             continue
         marker = f"load-{uuid.uuid4()}"
-        owner = re.search(r'name="next_owner_id".*?<option[^>]*value="(\d+)"[^>]*selected', form.text, re.S)
         response = timed(stats, session, "log a contact", "POST", f"{base}/contacts/log/{employer_id}", data={
             "csrf_token": token(form.text), "contacted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M"),
             "form": "face_to_face", "purpose": "learn_needs", "summary": marker, "contact_person_id": "0",
-            "next_what": "Följ upp", "next_due_on": "2030-01-01", "next_owner_id": owner.group(1) if owner else "",
+            "next_what": "Följ upp", "next_due_on": "2030-01-01",
+            "next_owner_id": selected_option(form.text, "next_owner_id"),
         })
         if response.status_code in (302, 303):
             with stats.lock:

@@ -6,6 +6,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -57,6 +58,8 @@ class ParticipantForm(BaseForm):
     needs_interpreter = BooleanField(_l("Needs an interpreter"))
     specialist_id = SelectField(_l("Job specialist"), coerce=int, validators=[Optional()])
     entered_on = DateField(_l("Programme entry date"), validators=[InputRequired()], default=today)
+
+    version = HiddenField()
 
     def validate_phone(self, field):
         if not re.fullmatch(r"[+\d][\d\s\-()]{4,}", field.data):

@@ -7,6 +7,7 @@ from ..auth.models import User
 from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
 from ..core.history import diff, snapshot
+from ..core.locking import check_version
 from ..employers.models import Employer
 from ..extensions import db
 from .disclosure import SHARE_FIELDS, current_choices
@@ -82,7 +83,10 @@ def create_participant(team, user, values: dict, status: ParticipantStatus = Par
     return participant
 
 
-def update_participant(participant: Participant, user, values: dict, now: datetime | None = None) -> Participant:
+def update_participant(participant: Participant, user, values: dict, seen_version: int | None = None,
+                       now: datetime | None = None) -> Participant:
+    """Apply an edit made on `seen_version` of the record; refuse it (EditConflict) if someone saved since."""
+    check_version(participant, DETAIL_FIELDS, seen_version)
     values = _clean(values, DETAIL_FIELDS)
     _check_specialist(participant.team_id, values.get("specialist_id"))
     before = snapshot(participant, DETAIL_FIELDS)

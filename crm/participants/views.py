@@ -14,6 +14,7 @@ from ..core import clock
 from ..core.audit import AuditAction, audit, audit_trail
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
+from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
 from ..employers.models import Employer
@@ -157,19 +158,26 @@ def detail(participant_id: int):
 def edit(participant_id: int):
     participant = load_participant(participant_id, "participant.edit")
     form = _specialist_choices(ParticipantForm(obj=participant), participant.team_id)
+    conflict = None
     if form.validate_on_submit():
         values = _values(form)
         values["specialist_id"] = values["specialist_id"] or None
         try:
-            services.update_participant(participant, current_user, values)
+            services.update_participant(participant, current_user, values, seen_version(form))
         except services.ParticipantRuleError as error:
             _rule_error(form, error)
+        except EditConflict as error:
+            conflict = error
+            form.version.data = participant.version  # a second save, after reading the changes, goes through
         else:
             flash(_("The changes are saved."), "success")
             return redirect(_detail_url(participant))
     elif request.method == "GET":
+        form.version.data = participant.version
         audit(current_user, participant, AuditAction.VIEW, "details form")
-    return form_page("simple_form.html", form, heading=_("Edit details"), cancel_url=_detail_url(participant))
+    body, status = form_page("simple_form.html", form, heading=_("Edit details"), cancel_url=_detail_url(participant),
+                             conflict=conflict)
+    return body, 409 if conflict else status
 
 
 @bp.route("/<int:participant_id>/status", methods=["GET", "POST"])

@@ -140,3 +140,17 @@ def test_overview_and_edit_pages_show_every_part(login, team, specialist):
     assert client.get(f"/participants/{participant.id}/experience/{experience.id}").status_code == 200
     disclosure = client.get(f"/participants/{participant.id}/disclosure").get_data(as_text=True)
     assert disclosure.count("<tr>") == 3  # the heading row and two choices in the history
+
+
+def test_a_stale_edit_of_a_participant_is_refused_and_input_kept(login, specialist, team):
+    lina = factories.make_participant(team, specialist, first_name="Lina", last_name="Lind")
+    client = login(specialist)
+    seen = lina.version
+    data = {"first_name": "Lina", "last_name": "Lind", "entered_on": "2026-10-01", "specialist_id": specialist.id,
+            "version": seen}
+    assert client.post(f"/participants/{lina.id}/edit", data={**data, "phone": "070-111 11 11"}).status_code == 302
+    stale = client.post(f"/participants/{lina.id}/edit", data={**data, "phone": "070-222 22 22"})
+    assert stale.status_code == 409
+    assert "070-222 22 22" in stale.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Participant, lina.id).phone == "070-111 11 11"
