@@ -114,6 +114,13 @@ def team_tags(team_id: int) -> list[Tag]:
     return db.session.scalars(select(Tag).where(Tag.team_id == team_id).order_by(Tag.name)).all()
 
 
+def employer_names(team_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the team's employers in the register, for choosing one in a form: plain rows."""
+    return db.session.execute(select(Employer.id, Employer.name)
+                              .where(Employer.team_id == team_id, Employer.archived_at.is_(None))
+                              .order_by(Employer.name_key, Employer.id)).all()
+
+
 def municipalities_in_use(team_id: int) -> list[str]:
     return db.session.scalars(
         select(Employer.municipality).where(Employer.team_id == team_id, Employer.municipality.is_not(None))

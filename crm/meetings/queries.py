@@ -2,7 +2,6 @@
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..employers.models import Employer
 from ..extensions import db
 from .models import Meeting, MeetingAction, MeetingSeries
 
@@ -35,6 +34,3 @@ def action_detail(action_id: int) -> MeetingAction | None:
                              .options(joinedload(MeetingAction.next_step), joinedload(MeetingAction.meeting)))
 
 
-def team_employers(team_id: int) -> list[Employer]:
-    return db.session.scalars(select(Employer).where(Employer.team_id == team_id, Employer.archived_at.is_(None))
-                              .order_by(Employer.name_key, Employer.id)).all()

@@ -11,6 +11,7 @@ from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
+from ..employers.queries import employer_names
 from ..extensions import db
 from ..participants.queries import team_specialists
 from ..placements.labels import END_REASON_LABELS
@@ -78,7 +79,7 @@ def next_meeting(series_id: int):
 def _action_form(meeting, form=None) -> ActionForm:
     form = form or ActionForm(formdata=None)
     form.owner_id.choices = choices(((u.id, u.name) for u in team_specialists(meeting.team_id)), (0, "—"))
-    form.employer_id.choices = choices(((e.id, e.name) for e in queries.team_employers(meeting.team_id)),
+    form.employer_id.choices = choices(employer_names(meeting.team_id),
                                        (0, _("No employer")))
     return form
 

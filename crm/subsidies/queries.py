@@ -5,7 +5,6 @@ from datetime import date, timedelta
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..employers.models import Employer
 from ..extensions import db
 from ..openings.models import Opening, OpeningStatus
 from ..placements.models import JOB_START_MIN_HOURS, EmploymentForm, Placement
@@ -139,10 +138,3 @@ def placements_for(participant_id: int) -> list[Placement]:
 
 def af_officer_of(participant) -> AgencyContact | None:
     return db.session.get(AgencyContact, participant.af_case_officer_id) if participant.af_case_officer_id else None
-
-
-
-def team_employers(team_id: int) -> list[Employer]:
-    return db.session.scalars(
-        select(Employer).where(Employer.team_id == team_id, Employer.archived_at.is_(None)).order_by(Employer.name_key)
-    ).all()

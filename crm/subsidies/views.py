@@ -14,6 +14,7 @@ from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
 from ..employers.models import Employer
+from ..employers.queries import employer_names
 from ..extensions import db
 from ..openings.models import Opening
 from ..participants.views import load_participant
@@ -88,8 +89,8 @@ def new(participant_id: int | None = None, placement_id: int | None = None):
         prefill.update(employer_id=placement.employer_id, opening_id=placement.opening_id or 0,
                        placement_id=placement.id, wage_basis=placement.monthly_wage)
     form = NegotiationForm(data=prefill if request.method == "GET" else None)
-    employers = [placement.employer] if placement else queries.team_employers(team_id)
-    form.employer_id.choices = choices(((e.id, e.name) for e in employers), None if placement else (0, "—"))
+    employers = [(placement.employer.id, placement.employer.name)] if placement else employer_names(team_id)
+    form.employer_id.choices = choices(employers, None if placement else (0, "—"))
     openings = queries.openings_for([placement.employer_id] if placement else None, team_id)
     if placement is not None and placement.opening is not None and placement.opening not in openings:
         openings.append(placement.opening)
