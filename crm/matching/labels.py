@@ -48,6 +48,13 @@ EXCLUDED = {
     "task_avoided": _l("Includes something you want to avoid: %(detail)s"),
 }
 
+# The count of left-out openings names each reason without the detail of any one opening.
+EXCLUDED_IN_SUMMARY = {
+    **EXCLUDED,
+    "municipality": _l("In a municipality you did not choose"),
+    "task_avoided": _l("Includes something you want to avoid"),
+}
+
 
 def describe(reasons, table: dict, language: str) -> list[str]:
     """Reason codes as sentences; occupation and industry codes become their names."""

@@ -53,7 +53,7 @@ def participant_matches(participant_id: int):
     openings = queries.openings_by_id([m.job_id for m in matches if m.job_kind == OPENING])
     listings = partner_queries.listings_by_id([m.job_id for m in matches if m.job_kind != OPENING])
     language = get_locale().language
-    excluded = [((str(labels.EXCLUDED[code]) % {"detail": ""}).rstrip(": "), count)
+    excluded = [(labels.EXCLUDED_IN_SUMMARY[code], count)
                 for code, count in ranking.excluded_counts().items()]
     return render_template(
         "matching/participant_matches.html", participant=participant, language=language,
