@@ -2,10 +2,11 @@
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import CONFIGS
 from .core.urls import RecordIdConverter
-from .extensions import babel, csrf, db, login_manager, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 # Every room with views, in the order their navigation appears.
 BLUEPRINTS = (
@@ -26,6 +27,7 @@ BLUEPRINTS = (
     "crm.imports.views:bp",
     "crm.meetings.views:bp",
     "crm.reports.views:bp",
+    "crm.privacy.views:bp",
 )
 
 CLI_GROUPS = (
@@ -45,6 +47,9 @@ def _load(dotted: str):
 def create_app(config: str | dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     _configure(app, config)
+    if proxies := app.config["TRUSTED_PROXY_COUNT"]:
+        # The client's address (rate limits, sign-in throttle) and https (feed URLs) as the proxy saw them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     from .core import database, errors, i18n, security, web
 
@@ -54,6 +59,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
     from . import models  # noqa: F401  (every model registered before the first query)
 

@@ -29,6 +29,25 @@ class Config:
     LOGIN_LOCK_MINUTES = 15
     LOGIN_FAILURE_WINDOW_MINUTES = 15
 
+    # Request rate limits (Flask-Limiter) per client address, on top of the failure throttle above.
+    # The counts live in RATELIMIT_STORAGE_URI. "memory://" counts inside each process: with several
+    # gunicorn workers every worker keeps its own count, so an address gets up to workers × the limit.
+    # For one shared count point it at redis://host:6379 or memcached://host:11211 (pip install '.[redis]').
+    RATELIMIT_STORAGE_URI = os.environ.get("CRM_RATELIMIT_STORAGE_URI", "memory://")
+    # While a shared store is down, count per worker rather than refuse every sign-in.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # Sign-in POSTs per address (a GET of the page is free). The throttle guards each account; this
+    # bounds how fast one address may try at all, across accounts. A whole office behind one address
+    # signs in far below it.
+    LOGIN_RATE_LIMIT = os.environ.get("CRM_LOGIN_RATE_LIMIT", "20 per minute")
+    # Per address and feed: calendar apps poll every 15-60 minutes (5 at the shortest), so a few
+    # devices behind one address stay far below it while a client stuck in a loop is stopped.
+    CALENDAR_FEED_RATE_LIMIT = os.environ.get("CRM_CALENDAR_FEED_RATE_LIMIT", "60 per hour")
+    # Reverse proxies in front whose X-Forwarded-For and -Proto are believed. 0: the client address
+    # is the connection's peer. Behind a proxy it must be set, or every client shares the proxy's
+    # address (and its limits); without one it must stay 0, or clients choose their own address.
+    TRUSTED_PROXY_COUNT = int(os.environ.get("CRM_TRUSTED_PROXY_COUNT", 0))
+
     # argon2id as OWASP's password storage cheat sheet recommends (19 MiB, 2 passes, 1 lane):
     # about 25 ms a sign-in here; existing hashes are upgraded on the next sign-in.
     ARGON2_TIME_COST = 2
@@ -67,12 +86,16 @@ class TestConfig(Config):
     ARGON2_MEMORY_COST = 64
     ARGON2_PARALLELISM = 1
     WTF_CSRF_ENABLED = False  # tests that check CSRF switch it on
+    # Rate limits stay on; tests/conftest.py clears the counts before every test.
+    RATELIMIT_STORAGE_URI = "memory://"
 
 
 class ProductionConfig(Config):
     # Secure cookies need TLS in front. CRM_COOKIE_SECURE=0 is only for a loopback load test.
     SESSION_COOKIE_SECURE = REMEMBER_COOKIE_SECURE = os.environ.get("CRM_COOKIE_SECURE", "1") != "0"
     PREFERRED_URL_SCHEME = "https"
+    # The documented deployment: gunicorn on loopback behind one TLS-terminating proxy.
+    TRUSTED_PROXY_COUNT = int(os.environ.get("CRM_TRUSTED_PROXY_COUNT", 1))
 
 
 CONFIGS = {

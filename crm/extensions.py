@@ -1,5 +1,7 @@
 """Extension instances, created unbound and initialised in `create_app`."""
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -33,3 +35,6 @@ migrate = Migrate(compare_type=True, render_as_batch=True, render_item=_render_i
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+# No default limits: only views decorated with `limiter.limit` (sign-in, calendar feeds) are limited.
+# The address is the peer's, or the one a trusted proxy forwarded (TRUSTED_PROXY_COUNT).
+limiter = Limiter(key_func=get_remote_address)

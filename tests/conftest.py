@@ -4,15 +4,17 @@ transaction per test, and signed-in clients for each role.
 Set CRM_TEST_DATABASE_URL to run the same suite against PostgreSQL.
 """
 import os
+import time
 
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session
+from limits import parse
 from sqlalchemy import text
 
 from crm import create_app
-from crm.extensions import db
+from crm.extensions import db, limiter
 
 from . import factories
 
@@ -75,6 +77,24 @@ def _transaction(request, app):
             db.session = original
             outer.rollback()
             connection.close()
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits(app):
+    """Rate limits stay on in tests, but every test starts with nothing counted."""
+    limiter.reset()
+
+
+@pytest.fixture
+def after_window(monkeypatch):
+    """after_window("20 per minute") moves the clock past that limit's window (the rate limiter reads
+    time.time()), so a test sees a limit reset without sleeping."""
+
+    def move(limit: str) -> None:
+        later = time.time() + parse(limit).get_expiry() + 1
+        monkeypatch.setattr(time, "time", lambda: later)
+
+    return move
 
 
 @pytest.fixture

@@ -50,6 +50,12 @@ class TeamForm(BaseForm):
         validators=[DataRequired(), NumberRange(min=1, max=60)],
         description=_l("IPS fidelity: 20 or fewer."),
     )
+    retention_months = IntegerField(
+        _l("Months a closed participant's record is kept"), default=24,
+        validators=[DataRequired(), NumberRange(min=1, max=240)],
+        description=_l("After this, the record is listed under Privacy for review and erasure. Follow your "
+                       "organisation's records management plan."),
+    )
 
 
 class PartnerOrganisationForm(BaseForm):

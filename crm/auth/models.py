@@ -28,6 +28,8 @@ class Team(db.Model):
     weekly_contact_target: Mapped[int] = mapped_column(default=6)
     cold_after_days: Mapped[int] = mapped_column(default=60)
     caseload_limit: Mapped[int] = mapped_column(default=20)
+    # Months a closed participant's record is kept before it is listed for review and erasure.
+    retention_months: Mapped[int] = mapped_column(default=24, server_default="24")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     members: Mapped[list["User"]] = relationship(back_populates="team", order_by="User.name")

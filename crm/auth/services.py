@@ -97,7 +97,8 @@ def set_active(user: User, active: bool) -> None:
     db.session.flush()
 
 
-TEAM_FIELDS = ("name", "municipality", "weekly_contact_target", "cold_after_days", "caseload_limit")
+TEAM_FIELDS = ("name", "municipality", "weekly_contact_target", "cold_after_days", "caseload_limit",
+               "retention_months")
 
 
 def save_team(team: Team | None, **values) -> Team:

@@ -7,9 +7,10 @@ from ..core.access import public
 from ..core.clock import utcnow
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.permissions import permission_required
+from ..core.ratelimit import configured
 from ..core.urls import safe_next
 from ..core.web import form_page
-from ..extensions import db
+from ..extensions import db, limiter
 from . import services
 from .forms import ChangePasswordForm, LoginForm
 
@@ -19,6 +20,7 @@ bp = Blueprint("auth", __name__)
 @bp.route("/login", methods=["GET", "POST"])
 @public
 @keeps_input_on_csrf_failure
+@limiter.limit(configured("LOGIN_RATE_LIMIT"), methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("core.index"))

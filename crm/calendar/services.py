@@ -9,7 +9,8 @@ from ..extensions import db
 from .models import CalendarFeed
 
 
-def _hash(secret: str) -> str:
+def token_hash(secret: str) -> str:
+    """What is stored of a secret, and what its rate limit is keyed by: never the secret itself."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -17,7 +18,7 @@ def create_feed(user, now: datetime) -> tuple[CalendarFeed, str]:
     """A new secret address (returned once, never stored); it replaces any earlier one."""
     revoke_feeds(user, now)
     secret = secrets.token_urlsafe(32)
-    feed = CalendarFeed(user_id=user.id, token_hash=_hash(secret), created_at=now)
+    feed = CalendarFeed(user_id=user.id, token_hash=token_hash(secret), created_at=now)
     db.session.add(feed)
     db.session.flush()
     return feed, secret
@@ -39,7 +40,7 @@ def live_feeds(user) -> list[CalendarFeed]:
 
 def feed_for(secret: str) -> CalendarFeed | None:
     """The live feed of an active staff member with this secret, or None."""
-    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == _hash(secret)))
+    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == token_hash(secret)))
     if feed is None or not feed.is_live or not feed.user.active or not feed.user.is_staff:
         return None
     return feed

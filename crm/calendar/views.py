@@ -1,13 +1,15 @@
 """Calendar feeds: create or revoke one's own address on the account page; the feed itself is
 public but unguessable (the secret in the URL is the credential, as calendar apps require)."""
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
 from ..core import clock
 from ..core.access import public
 from ..core.permissions import can, permission_required
-from ..extensions import db
+from ..core.ratelimit import configured
+from ..extensions import db, limiter
 from . import ics, services
 
 bp = Blueprint("calendar", __name__)
@@ -41,8 +43,20 @@ def revoke():
     return redirect(url_for("auth.account") + "#calendar")
 
 
+def _feed_rate_key() -> str:
+    """Per address and feed: a calendar service (Google, Microsoft) fetches many people's feeds from
+    the same addresses, and one of them must not use up the others' allowance."""
+    return f"{get_remote_address()}/{services.token_hash(request.view_args['token'])}"
+
+
+def _plain_refusal(_limit) -> Response:
+    """Calendar programs, not people, read this: plain text (core/errors.py adds Retry-After)."""
+    return Response(_("Too many requests for this calendar. Try again later."), 429, mimetype="text/plain")
+
+
 @bp.get("/calendar/<token>.ics")
 @public
+@limiter.limit(configured("CALENDAR_FEED_RATE_LIMIT"), key_func=_feed_rate_key, on_breach=_plain_refusal)
 def feed(token: str):
     found = services.feed_for(token) or abort(404)
     now = clock.utcnow()

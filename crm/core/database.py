@@ -18,12 +18,18 @@ def init_app(app: Flask) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
         dbapi_connection.execute("PRAGMA busy_timeout = 5000")
+        # SQLite's own lower() folds only A-Z; names like Åsa and Örjan must match as they do on PostgreSQL.
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         if engine.url.database and engine.url.database != ":memory:":
             dbapi_connection.execute("PRAGMA journal_mode = WAL")
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
         connection.exec_driver_sql("BEGIN")
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def advance_sequences(connection: Connection) -> None:
@@ -36,3 +42,8 @@ def advance_sequences(connection: Connection) -> None:
             connection.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                 f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+
+
+def escape_like(term: str) -> str:
+    """`term` as a literal inside a LIKE pattern written with escape="\\"."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

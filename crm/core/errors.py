@@ -1,8 +1,11 @@
 """Error pages inside the layout, and CSRF failures that keep what the user typed."""
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
+from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from . import ratelimit
 
 PAGES = {400, 403, 404, 405, 409, 413, 429, 500}
 
@@ -18,6 +21,16 @@ def _render(code: int, message: str | None = None):
     return render_template("errors/error.html", code=code, message=message), code
 
 
+def _rate_limited(error: RateLimitExceeded):
+    """The limit's own answer where it has one (a calendar feed's plain text), else the page;
+    either way with Retry-After."""
+    seconds = ratelimit.retry_after()
+    response = error.response or current_app.make_response(_render(
+        429, _("Too many requests came from your address. Try again in %(seconds)s seconds.", seconds=seconds)))
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
@@ -25,11 +38,15 @@ def init_app(app: Flask) -> None:
         if getattr(view, "keeps_input_on_csrf_failure", False):
             try:
                 response = current_app.make_response(view(**(request.view_args or {})))
+            except RateLimitExceeded as refusal:  # a view's limit is counted when the view runs, i.e. here
+                return _rate_limited(refusal)
             except HTTPException as refusal:  # e.g. the user may not open this form at all
                 return _render(refusal.code if refusal.code in PAGES else 400)
             response.status_code = 400
             return response
         return _render(400, _("The form had expired. Go back, reload the page and try again."))
+
+    app.register_error_handler(RateLimitExceeded, _rate_limited)
 
     @app.errorhandler(HTTPException)
     def http_error(error):

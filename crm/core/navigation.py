@@ -19,6 +19,7 @@ MAIN_MENU = (
     ("partners.referrals", _l("Referrals"), "portal.home"),
     ("admin.users", _l("Users"), "admin.manage_users"),
     ("admin.teams", _l("Teams"), "admin.manage_teams"),
+    ("privacy.index", _l("Privacy"), "privacy.manage"),
     ("subsidies.support_types", _l("Support types"), "admin.manage_reference"),
 )
 

@@ -57,7 +57,7 @@ def _same_team(user, record) -> bool:
 
 
 # --- Administration -------------------------------------------------------------------
-@rule("admin.manage_users", "admin.manage_teams")
+@rule("admin.manage_users", "admin.manage_teams", "privacy.manage")
 def _admin(user, _obj) -> bool:
     return user.role == Role.ADMIN
 
@@ -95,9 +95,15 @@ def _participant_register(user, _obj) -> bool:
     return user.is_staff
 
 
-@rule("participant.view", "participant.edit")
+@rule("participant.view")
 def _participant_record(user, participant) -> bool:
     return _same_team(user, participant)
+
+
+@rule("participant.edit")
+def _participant_edit(user, participant) -> bool:
+    """An erased participant's record is anonymous for good: nothing may be written to it again."""
+    return _same_team(user, participant) and participant.erased_at is None
 
 
 @rule("participant.team_caseload")

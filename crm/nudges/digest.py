@@ -50,10 +50,15 @@ def _external(path: str | None) -> str | None:
     return current_app.config["BASE_URL"].rstrip("/") + path if path else None
 
 
+def outbox_folder() -> Path:
+    """Where messages go when no mail server is configured (the erasure of a participant looks here too)."""
+    return Path(current_app.config.get("MAIL_OUTBOX") or Path(current_app.instance_path) / "outbox")
+
+
 def _deliver(messages: list[EmailMessage], stamp: str) -> None:
     config = current_app.config
     if not config.get("MAIL_SERVER"):
-        outbox = Path(config.get("MAIL_OUTBOX") or Path(current_app.instance_path) / "outbox")
+        outbox = outbox_folder()
         outbox.mkdir(parents=True, exist_ok=True)
         for message in messages:
             recipient = "".join(ch if ch.isalnum() else "_" for ch in message["To"])

@@ -5,6 +5,7 @@ Deliberately no personal identity number and no diagnosis: employer work needs n
 import enum
 from datetime import date, datetime
 
+from flask_babel import gettext
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -64,9 +65,13 @@ class Participant(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    # Set when the participant's personal data was erased (GDPR art. 17); the row stays, anonymous,
+    # so that the team's figures (job starts, contacts, outcomes) keep counting what happened.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    erased_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     team = relationship("Team")
-    specialist = relationship("User")
+    specialist = relationship("User", foreign_keys=[specialist_id])
     status_changes: Mapped[list["ParticipantStatusChange"]] = relationship(
         back_populates="participant",
         order_by="(ParticipantStatusChange.changed_on.desc(), ParticipantStatusChange.id.desc())",
@@ -99,6 +104,8 @@ class Participant(db.Model):
 
     @property
     def name(self) -> str:
+        if self.erased_at is not None:
+            return gettext("Erased participant no. %(id)s", id=self.id)
         return f"{self.first_name} {self.last_name}"
 
     @property

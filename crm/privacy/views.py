@@ -1,0 +1,107 @@
+"""Participants' data rights, for admins: find the person, give them a copy, erase them, and review
+who is past the retention period. Every step is written to the participant's audit trail."""
+import json
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..core import clock
+from ..core.audit import AuditAction, audit
+from ..core.errors import keeps_input_on_csrf_failure
+from ..core.permissions import permission_required
+from ..extensions import db
+from ..participants.labels import STATUS_LABELS
+from ..participants.models import Participant
+from . import export, queries, services
+from .forms import EraseForm, FindForm
+from .inventory import HOLDINGS
+
+bp = Blueprint("privacy", __name__, url_prefix="/privacy")
+
+
+@bp.context_processor
+def privacy_helpers():
+    return {"status_labels": STATUS_LABELS, "language": get_locale().language}
+
+REFUSALS = {
+    "already erased": lambda: _("This participant has already been erased."),
+    "not closed": lambda: _("Only a closed participant can be erased. Ask the job specialist to close the "
+                            "participation first (reason: the participant's own wish)."),
+}
+
+
+def load_participant(participant_id: int) -> Participant:
+    return db.session.get(Participant, participant_id) or abort(404)
+
+
+@bp.get("/")
+@permission_required("privacy.manage")
+def index():
+    form = FindForm(request.args)
+    found = queries.find_participants(form.q.data or "") if form.validate() else []
+    return render_template("privacy/index.html", form=form, found=found, searched=bool(form.q.data),
+                           due=services.retention_due(clock.today()))
+
+
+@bp.get("/participants/<int:participant_id>")
+@permission_required("privacy.manage")
+def participant(participant_id: int):
+    return _participant_page(load_participant(participant_id), EraseForm(formdata=None))
+
+
+def _participant_page(participant: Participant, form: EraseForm):
+    audit(current_user, participant, AuditAction.VIEW, "privacy page")
+    counts = {holding.key: db.session.scalar(holding.count(participant.id)) for holding in HOLDINGS}
+    html = render_template("privacy/participant.html", participant=participant, form=form, holdings=HOLDINGS,
+                           counts=counts, not_closed=REFUSALS["not closed"]())
+    return html, 422 if form.errors else 200
+
+
+@bp.get("/participants/<int:participant_id>/export.json")
+@permission_required("privacy.manage")
+def export_json(participant_id: int):
+    participant = load_participant(participant_id)
+    audit(current_user, participant, AuditAction.VIEW, "data export (JSON)")
+    body = json.dumps(export.as_json(participant, clock.utcnow()), ensure_ascii=False, indent=2)
+    return _download(body, "application/json", f"participant-{participant.id}.json")
+
+
+@bp.get("/participants/<int:participant_id>/export.html")
+@permission_required("privacy.manage")
+def export_readable(participant_id: int):
+    participant = load_participant(participant_id)
+    audit(current_user, participant, AuditAction.VIEW, "data export (readable)")
+    body = render_template("privacy/export.html", participant=participant, sections=export.readable(participant),
+                           exported_at=clock.utcnow())
+    return _download(body, "text/html", f"participant-{participant.id}.html")
+
+
+def _download(body: str, mimetype: str, filename: str) -> Response:
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"',
+                                                      "Cache-Control": "no-store"})
+
+
+@bp.post("/participants/<int:participant_id>/erase")
+@permission_required("privacy.manage")
+@keeps_input_on_csrf_failure
+def erase(participant_id: int):
+    participant = load_participant(participant_id)
+    form = EraseForm()
+    if form.validate_on_submit():
+        if form.confirm_id.data != participant.id:
+            form.confirm_id.errors.append(_("That is not this participant's number."))
+        else:
+            try:
+                report = services.erase_participant(participant, current_user, clock.utcnow(),
+                                                    reference=form.reference.data)
+            except services.ErasureRefused as refusal:
+                flash(REFUSALS[str(refusal)](), "error")
+                return redirect(url_for("privacy.participant", participant_id=participant.id))
+            flash(_("Participant no. %(id)s is erased: %(records)s records anonymised or removed, the name cut "
+                    "out of %(texts)s other texts and %(mails)s e-mails.", id=participant.id,
+                    records=sum(report.records.values()), texts=report.texts_elsewhere,
+                    mails=report.outbox_messages), "success")
+            return redirect(url_for("privacy.participant", participant_id=participant.id))
+    return _participant_page(participant, form)
