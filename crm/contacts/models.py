@@ -32,7 +32,8 @@ employer_contact_participants = Table(
     db.metadata,
     Column("contact_id", ForeignKey("employer_contacts.id", ondelete="CASCADE"), primary_key=True),
     Column("participant_id", ForeignKey("participants.id"), primary_key=True),
-    Index("ix_employer_contact_participants_participant_id", "participant_id"),
+    # With the contact id, a participant's contacts are read from the index alone (employer_contact_spans).
+    Index("ix_employer_contact_participants_participant_contact", "participant_id", "contact_id"),
 )
 
 
@@ -42,6 +43,9 @@ class EmployerContact(db.Model):
         Index("ix_employer_contacts_employer_time", "employer_id", "contacted_at"),
         Index("ix_employer_contacts_author_time", "author_id", "contacted_at"),
         Index("ix_employer_contacts_team_time", "team_id", "contacted_at"),
+        # The time of a contact by its id from the index alone: a few participants' first and latest contacts
+        # are then index lookups, where PostgreSQL would otherwise scan every team's contacts.
+        Index("ix_employer_contacts_id_time", "id", "contacted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -113,20 +113,25 @@ def cold_employers(now: datetime, team_id: int | None = None, responsible_id: in
     # grouping every contact the region ever logged.
     last_at = (select(func.max(EmployerContact.contacted_at)).where(EmployerContact.employer_id == Employer.id)
                .correlate(Employer).scalar_subquery())
-    query = (select(Employer, last_at, Team.cold_after_days)
-             .join(Team, Team.id == Employer.team_id)
-             .where(Employer.stage.in_(ACTIVE_STAGES), Employer.archived_at.is_(None))
+    # Quiet for at least N whole days is quiet since `now` - N days: compared in SQL, so that only the
+    # cold employers are loaded, not every active one.
+    teams = [team for team in ([db.session.get(Team, team_id)] if team_id is not None
+                               else db.session.scalars(select(Team))) if team is not None]
+    if not teams:
+        return []
+    cutoff = case({team.id: as_utc(now) - timedelta(days=team.cold_after_days) for team in teams},
+                  value=Employer.team_id)
+    query = (select(Employer, last_at)
+             .where(Employer.stage.in_(ACTIVE_STAGES), Employer.archived_at.is_(None),
+                    func.coalesce(last_at, Employer.created_at) <= cutoff)
              .options(joinedload(Employer.responsible_specialist))
              .order_by(Employer.id))
     if team_id is not None:
         query = query.where(Employer.team_id == team_id)
     if responsible_id is not None:
         query = query.where(Employer.responsible_specialist_id == responsible_id)
-    cold = []
-    for employer, last, cold_after_days in db.session.execute(query):
-        quiet = (now - as_utc(last or employer.created_at)).days
-        if quiet >= cold_after_days:
-            cold.append(ColdEmployer(employer, as_utc(last) if last else None, quiet))
+    cold = [ColdEmployer(employer, as_utc(last) if last else None, (now - as_utc(last or employer.created_at)).days)
+            for employer, last in db.session.execute(query)]
     return sorted(cold, key=lambda c: (-c.quiet_days, c.employer.id))
 
 

@@ -1,4 +1,6 @@
 """Reads for the employer pages, each a bounded number of queries whatever the register's size."""
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -114,11 +116,92 @@ def team_tags(team_id: int) -> list[Tag]:
     return db.session.scalars(select(Tag).where(Tag.team_id == team_id).order_by(Tag.name)).all()
 
 
-def employer_names(team_id: int) -> list[tuple[int, str]]:
-    """(id, name) of the team's employers in the register, for choosing one in a form: plain rows."""
-    return db.session.execute(select(Employer.id, Employer.name)
-                              .where(Employer.team_id == team_id, Employer.archived_at.is_(None))
-                              .order_by(Employer.name_key, Employer.id)).all()
+SUGGESTIONS = 20  # names offered as an employer field is typed in
+# How a label tells namesakes apart (see `employer_labels`), read back by `resolve_employer`.
+QUALIFIED_NAMES = (
+    ("organisation_number", re.compile(r"(?P<name>.+?),\s*(?P<value>\d{6}-?\d{4})")),
+    ("id", re.compile(r"(?P<name>.+?)\s*\(#(?P<value>\d{1,12})\)")),
+    ("municipality", re.compile(r"(?P<name>.+?)\s*\((?P<value>[^()]+)\)")),
+)
+
+
+def _in_register(team_id: int):
+    return Employer.team_id == team_id, Employer.archived_at.is_(None)
+
+
+def employer_suggestions(team_id: int, typed: str, limit: int = SUGGESTIONS) -> list[tuple[int, str]]:
+    """(id, label) of the team's employers in the register whose name contains what is typed, names that start
+    with it first: two queries on the (team, name_key) index, however large the register."""
+    term = typed.strip().lower()
+    if not term:
+        return []
+    like = _escape_like(term)
+    rows = db.session.execute(
+        select(Employer.id, Employer.name, Employer.name_key, Employer.municipality, Employer.organisation_number)
+        .where(*_in_register(team_id), Employer.name_key.like(f"%{like}%", escape="\\"))
+        .order_by(Employer.name_key.not_like(f"{like}%", escape="\\"), Employer.name_key, Employer.id)
+        .limit(limit)
+    ).all()
+    return list(zip((row.id for row in rows), employer_labels(team_id, rows), strict=True))
+
+
+def employer_labels(team_id: int, employers) -> list[str]:
+    """A label for each employer that names it alone in the team's register: the name, or where the name is
+    shared, the name with the municipality, else the organisation number, else the record number (a label
+    is never another employer's name). One query, for the namesakes and the names a label could clash with."""
+    qualified = [_qualified_labels(e) for e in employers]
+    keys = {e.name_key for e in employers} | {label.lower() for labels in qualified for label in labels if label}
+    namesakes = defaultdict(list)
+    for other in db.session.execute(select(Employer.name_key, Employer.municipality).where(
+            *_in_register(team_id), Employer.name_key.in_(sorted(keys)))):
+        namesakes[other.name_key].append(_fold(other.municipality))
+    labels = []
+    for e, (by_place, by_number, by_id) in zip(employers, qualified, strict=True):
+        places = namesakes[e.name_key]
+        if len(places) <= 1:
+            labels.append(e.name)
+        elif by_place and places.count(_fold(e.municipality)) == 1 and by_place.lower() not in namesakes:
+            labels.append(by_place)
+        elif by_number and by_number.lower() not in namesakes:
+            labels.append(by_number)
+        else:
+            labels.append(by_id)
+    return labels
+
+
+def _qualified_labels(e) -> tuple[str | None, str | None, str]:
+    return (f"{e.name} ({e.municipality})" if e.municipality else None,
+            f"{e.name}, {e.organisation_number}" if e.organisation_number else None, f"{e.name} (#{e.id})")
+
+
+def resolve_employer(team_id: int, typed: str) -> list[Employer]:
+    """The team's employers in the register that what was typed names: its name, or a label of
+    `employer_labels`. One is a match; none or several, the caller asks again."""
+    typed = typed.strip()
+    readings = [(typed, None, None)] + [(m["name"], field, m["value"]) for field, pattern in QUALIFIED_NAMES
+                                        if (m := pattern.fullmatch(typed))]
+    candidates = db.session.scalars(select(Employer).where(
+        *_in_register(team_id), Employer.name_key.in_(sorted({name.strip().lower() for name, _, _ in readings})))).all()
+    for name, field, value in readings:
+        found = [e for e in candidates if e.name_key == name.strip().lower() and _qualifies(e, field, value)]
+        if found:
+            return found
+    return []
+
+
+def _qualifies(employer: Employer, field: str | None, value: str | None) -> bool:
+    if field == "organisation_number":
+        digits = value.replace("-", "")
+        return employer.organisation_number == f"{digits[:6]}-{digits[6:]}"
+    if field == "id":
+        return employer.id == int(value)
+    if field == "municipality":
+        return _fold(employer.municipality) == _fold(value)
+    return True
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
 
 
 def municipalities_in_use(team_id: int) -> list[str]:

@@ -1,5 +1,5 @@
 """Employer register: list, create, view and edit, contact persons, archive."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -53,6 +53,17 @@ def index():
                                  per_page=current_app.config["PAGE_SIZE"])
     return render_template("employers/list.html", form=form, page=page,
                            bulk_form=bulk_edit_form(current_user.team_id, request.query_string.decode()))
+
+
+@bp.get("/suggestions")
+@permission_required("employer.list")
+def suggestions():
+    """Employers of the team's register named like `q`, as JSON for an employer field's suggestions
+    (crm.employers.fields); each label is what the field accepts for that employer."""
+    found = queries.employer_suggestions(current_user.team_id, request.args.get("q", "")[:100])
+    response = jsonify(employers=[{"id": employer_id, "label": label} for employer_id, label in found])
+    response.headers["Cache-Control"] = "no-store"  # the team's register, as the pages keep it
+    return response
 
 
 def list_filters(args) -> tuple[EmployerFilterForm, queries.EmployerFilter]:

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -51,7 +51,8 @@ def active_plans(specialist_id: int | None = None) -> list[FollowUpPlan]:
 
 def _load_schedule_contacts(plans: list[FollowUpPlan]) -> None:
     """Give each plan only the contacts its schedule reads (the agreed one-off dates, and the latest
-    held contact per audience) instead of years of logged history."""
+    held contact per audience) instead of years of logged history. The latest are joined, not tested
+    with EXISTS: PostgreSQL costs that filter so high that it compiles the query (JIT) on every call."""
     by_plan: dict[int, list[FollowUpContact]] = {plan.id: [] for plan in plans}
     ids = list(by_plan)
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
@@ -59,10 +60,12 @@ def _load_schedule_contacts(plans: list[FollowUpPlan]) -> None:
                          func.max(FollowUpContact.held_on).label("held_on"))
                   .where(FollowUpContact.plan_id.in_(chunk), FollowUpContact.held_on.is_not(None))
                   .group_by(FollowUpContact.plan_id, FollowUpContact.audience).subquery())
-        needed = select(FollowUpContact).where(FollowUpContact.plan_id.in_(chunk)).where(or_(
-            FollowUpContact.held_on.is_(None),
-            exists().where(latest.c.plan_id == FollowUpContact.plan_id, latest.c.audience == FollowUpContact.audience,
-                           latest.c.held_on == FollowUpContact.held_on)))
+        needed = (select(FollowUpContact)
+                  .outerjoin(latest, and_(latest.c.plan_id == FollowUpContact.plan_id,
+                                          latest.c.audience == FollowUpContact.audience,
+                                          latest.c.held_on == FollowUpContact.held_on))
+                  .where(FollowUpContact.plan_id.in_(chunk),
+                         or_(FollowUpContact.held_on.is_(None), latest.c.plan_id.is_not(None))))
         for contact in db.session.scalars(needed):
             by_plan[contact.plan_id].append(contact)
     for plan in plans:

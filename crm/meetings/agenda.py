@@ -144,32 +144,31 @@ def cold_employer_rows(period: AgendaPeriod) -> list[dict]:
 @agenda_section("job_search", _l("In job search for more than 30 days without an employer contact"))
 def job_search_rows(period: AgendaPeriod) -> Rows:
     """Active participants, in the programme for over 30 days, without a current job, whose latest
-    employer contact is more than 30 days old (or who have none): four queries."""
+    employer contact is more than 30 days old (or who have none): the first rows and their count in one
+    query, then the latest contact of those shown."""
     day = period.as_of
-    participants = db.session.scalars(
-        select(Participant).where(Participant.team_id == period.team.id,
-                                  Participant.status == ParticipantStatus.ACTIVE,
-                                  Participant.entered_on < day - timedelta(days=JOB_SEARCH_DAYS))
-        .options(joinedload(Participant.specialist)).order_by(Participant.entered_on, Participant.id)).all()
-    working = set(db.session.scalars(select(Placement.participant_id).where(
+    working = select(Placement.participant_id).where(
         Placement.team_id == period.team.id, Placement.started_on <= day,
-        or_(Placement.ended_on.is_(None), Placement.ended_on >= day))))
-    searching = [p for p in participants if p.id not in working]
+        or_(Placement.ended_on.is_(None), Placement.ended_on >= day))
     link = employer_contact_participants.c
     # From the team's contacts of the last 30 days (the team-time index), not from each participant's history.
-    recent = set(db.session.scalars(
-        select(link.participant_id).distinct().join(EmployerContact, EmployerContact.id == link.contact_id)
-        .where(EmployerContact.team_id == period.team.id,
-               EmployerContact.contacted_at >= local_midnight(day - timedelta(days=JOB_SEARCH_DAYS)),
-               EmployerContact.contacted_at < local_midnight(day + timedelta(days=1)))))
-    quiet = [p for p in searching if p.id not in recent]  # no contact in 30 days: all of them are listed
-    shown = quiet[:MAX_ROWS]
-    spans = employer_contact_spans([p.id for p in shown])  # the latest contact, for those shown only
+    recent = (select(link.participant_id).join(EmployerContact, EmployerContact.id == link.contact_id)
+              .where(EmployerContact.team_id == period.team.id,
+                     EmployerContact.contacted_at >= local_midnight(day - timedelta(days=JOB_SEARCH_DAYS)),
+                     EmployerContact.contacted_at < local_midnight(day + timedelta(days=1))))
+    quiet = db.session.execute(
+        select(Participant, func.count().over())
+        .where(Participant.team_id == period.team.id, Participant.status == ParticipantStatus.ACTIVE,
+               Participant.entered_on < day - timedelta(days=JOB_SEARCH_DAYS),
+               Participant.id.not_in(working), Participant.id.not_in(recent))
+        .options(joinedload(Participant.specialist))
+        .order_by(Participant.entered_on, Participant.id).limit(MAX_ROWS)).all()
+    spans = employer_contact_spans([p.id for p, _ in quiet])
     return Rows([{"participant_id": p.id, "name": p.short_name,
                   "specialist": p.specialist.name if p.specialist else None,
                   "days_in_programme": (day - p.entered_on).days,
                   "days_since_contact": (day - spans[p.id].last_on).days if p.id in spans else None}
-                 for p in shown], len(quiet))
+                 for p, _ in quiet], quiet[0][1] if quiet else 0)
 
 
 @agenda_section("openings", _l("Unfilled openings"))

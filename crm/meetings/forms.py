@@ -4,6 +4,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..core.clock import today
 from ..core.forms import BaseForm, choices
+from ..employers.fields import EmployerField
 from .models import FORTNIGHTLY
 
 RECURRENCES = ((FORTNIGHTLY, _l("Every second week")), ("FREQ=WEEKLY;INTERVAL=1", _l("Every week")))
@@ -29,8 +30,9 @@ class ActionForm(BaseForm):
                        description=_l("What is to be done, as: Visit the bakery with a profile."))
     owner_id = SelectField(_l("Who"), coerce=int, validators=[DataRequired(message=_l("Choose someone."))])
     due_on = DateField(_l("By when"), validators=[InputRequired()])
-    employer_id = SelectField(_l("Employer (optional)"), coerce=int, validators=[Optional()],
-                              description=_l("About an employer, the action is also a next step on its page."))
+    employer = EmployerField(_l("Employer (optional)"), validators=[Optional()],
+                             description=_l("The employer's name as in the register. About an employer, "
+                                            "the action is also a next step on its page."))
 
 
 class CompleteActionForm(BaseForm):

@@ -84,11 +84,11 @@ def add_action(meeting: Meeting, user, values: dict, now: datetime | None = None
     if employer_id:
         employer = db.session.get(Employer, employer_id)
         if employer is None or employer.team_id != meeting.team_id or employer.is_archived:
-            raise MeetingRuleError(_l("Choose an employer of the team."), "employer_id")
+            raise MeetingRuleError(_l("Choose an employer of the team."), "employer")
         try:
             step = contacts.add_next_step(employer, user, PlannedStep(text, values["due_on"], owner.id), now=now)
         except ContactError as error:
-            raise MeetingRuleError(_l("The next step could not be added."), "employer_id") from error
+            raise MeetingRuleError(_l("The next step could not be added."), "employer") from error
     action = MeetingAction(meeting=meeting, team_id=meeting.team_id, text=text, owner_id=owner.id,
                            due_on=values["due_on"], employer_id=employer_id, next_step=step,
                            created_by_id=user.id, created_at=now)

@@ -11,7 +11,6 @@ from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
-from ..employers.queries import employer_names
 from ..extensions import db
 from ..participants.queries import team_specialists
 from ..placements.labels import END_REASON_LABELS
@@ -79,8 +78,7 @@ def next_meeting(series_id: int):
 def _action_form(meeting, form=None) -> ActionForm:
     form = form or ActionForm(formdata=None)
     form.owner_id.choices = choices(((u.id, u.name) for u in team_specialists(meeting.team_id)), (0, "—"))
-    form.employer_id.choices = choices(employer_names(meeting.team_id),
-                                       (0, _("No employer")))
+    form.employer.team_id = meeting.team_id
     return form
 
 
@@ -131,7 +129,7 @@ def new_action(meeting_id: int):
     form = _action_form(meeting, ActionForm())
     if form.validate_on_submit():
         values = {"text": form.text.data, "owner_id": form.owner_id.data, "due_on": form.due_on.data,
-                  "employer_id": form.employer_id.data or None}
+                  "employer_id": form.employer.data.id if form.employer.data else None}
         try:
             services.add_action(meeting, current_user, values)
         except services.MeetingRuleError as error:

@@ -1,8 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from ..core.forms import BaseForm, choices
+from ..employers.fields import EmployerField
 from ..employers.forms import ContactPersonForm
 from .labels import AGENCY_KIND_LABELS, TERM_LABELS
 
@@ -54,7 +55,7 @@ class AfOfficerForm(BaseForm):
 
 
 class NegotiationForm(BaseForm):
-    employer_id = SelectField(_l("Employer"), coerce=int)
+    employer = EmployerField(_l("Employer"), validators=[DataRequired(message=_l("Choose the employer."))])
     opening_id = SelectField(_l("Opening"), coerce=int, validators=[Optional()])
     placement_id = SelectField(_l("Job start"), coerce=int, validators=[Optional()])
     support_type_id = SelectField(TERM_LABELS["support_type_id"], coerce=int)
@@ -64,10 +65,6 @@ class NegotiationForm(BaseForm):
     shared_information = TextAreaField(TERM_LABELS["shared_information"], validators=[Optional(), Length(max=4000)],
                                        description=SHARED_HELP)
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=4000)])
-
-    def validate_employer_id(self, field):
-        if not field.data:
-            raise ValidationError(_l("Choose the employer."))
 
 
 class StepForm(BaseForm):

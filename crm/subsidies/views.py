@@ -13,8 +13,6 @@ from ..core.forms import choices
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
-from ..employers.models import Employer
-from ..employers.queries import employer_names
 from ..extensions import db
 from ..openings.models import Opening
 from ..participants.views import load_participant
@@ -86,11 +84,13 @@ def new(participant_id: int | None = None, placement_id: int | None = None):
     team_id = participant.team_id
     prefill = {"af_officer_id": participant.af_case_officer_id or 0}
     if placement is not None:
-        prefill.update(employer_id=placement.employer_id, opening_id=placement.opening_id or 0,
-                       placement_id=placement.id, wage_basis=placement.monthly_wage)
+        prefill.update(opening_id=placement.opening_id or 0, placement_id=placement.id,
+                       wage_basis=placement.monthly_wage)
     form = NegotiationForm(data=prefill if request.method == "GET" else None)
-    employers = [(placement.employer.id, placement.employer.name)] if placement else employer_names(team_id)
-    form.employer_id.choices = choices(employers, None if placement else (0, "—"))
+    if placement is not None:
+        delattr(form, "employer")  # the job start's employer
+    else:
+        form.employer.team_id = team_id
     openings = queries.openings_for([placement.employer_id] if placement else None, team_id)
     if placement is not None and placement.opening is not None and placement.opening not in openings:
         openings.append(placement.opening)
@@ -106,7 +106,8 @@ def new(participant_id: int | None = None, placement_id: int | None = None):
                                                      "wage_basis", "shared_information", "notes")}
         try:
             negotiation = services.create_negotiation(
-                participant, db.session.get(Employer, form.employer_id.data), current_user, values, clock.today(),
+                participant, placement.employer if placement else form.employer.data, current_user,
+                values, clock.today(),
                 opening=db.session.get(Opening, form.opening_id.data) if form.opening_id.data else None,
                 placement=db.session.get(Placement, form.placement_id.data) if form.placement_id.data else None)
         except services.NegotiationError as error:

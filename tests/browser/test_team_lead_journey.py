@@ -63,7 +63,12 @@ def test_team_lead_dashboard_agenda_and_action(phone, browser, live_data, live_s
     phone.get_by_label("Vad ska göras", exact=True).fill("Besök bageriet med Noras profil")
     phone.get_by_label("Vem", exact=True).select_option(str(sara_id))
     phone.get_by_label("Senast", exact=True).fill((today + timedelta(days=7)).isoformat())
-    phone.get_by_label("Arbetsgivare (valfritt)").select_option(label="Bageriet i Nyköping AB")
+    # The employer is typed; the register suggests names as one types (the server resolves the name either way).
+    phone.get_by_label("Arbetsgivare (valfritt)").fill("bageriet")
+    suggestion = phone.locator("#employer-suggestions option").first
+    suggestion.wait_for(state="attached")
+    assert suggestion.get_attribute("value") == "Bageriet i Nyköping AB"
+    phone.get_by_label("Arbetsgivare (valfritt)").fill(suggestion.get_attribute("value"))
     phone.get_by_role("button", name="Lägg till åtgärden").click()
     phone.get_by_text("Åtgärden är tillagd.").wait_for()
     wide_ones = phone.evaluate("[...document.querySelectorAll('body *')].filter(e => !e.closest('.table-wrap')"

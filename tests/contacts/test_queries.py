@@ -1,5 +1,6 @@
 """The reads other rooms build on: face-to-face counts per ISO week (Swedish time), last visit dates."""
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from crm.contacts import queries
 
@@ -53,3 +54,18 @@ def test_open_next_steps_by_owner_and_team(team, other_team, specialist, employe
     assert queries.open_next_steps(owner_id=specialist.id) == [sooner, later]
     assert queries.open_next_steps(team_id=team.id, due_by=date(2026, 12, 5)) == [sooner]
     assert queries.open_next_steps(team_id=other_team.id) == []
+
+
+def test_cold_employers_to_the_second_in_each_teams_setting(team, other_team, specialist):
+    """Cold is decided in SQL against each team's `cold_after_days`, whatever the time zone of `now`."""
+    other_team.cold_after_days = 90
+    now = datetime(2026, 11, 27, 0, 0, tzinfo=ZoneInfo("Europe/Stockholm"))  # 26 November 23:00 UTC
+    made = {}
+    for name, owner, registered in [("Precis AB", team, at(2026, 9, 27, 23, 0)), ("Nästan AB", team,
+                                    at(2026, 9, 27, 23, 0, 1)), ("Väst AB", other_team, at(2026, 8, 28, 23, 0)),
+                                    ("Väst nästan AB", other_team, at(2026, 8, 28, 23, 0, 1))]:
+        made[name] = factories.make_employer(owner, name=name, stage="relationship", created_at=at(2026, 1, 1))
+        factories.make_contact(made[name], specialist, registered)
+    cold = queries.cold_employers(now)
+    assert [(c.employer.name, c.quiet_days) for c in cold] == [("Väst AB", 90), ("Precis AB", 60)]
+    assert [c.employer.name for c in queries.cold_employers(now, team_id=team.id)] == ["Precis AB"]

@@ -67,7 +67,7 @@ def test_owners_and_employers_come_from_the_team(meeting, team_lead, other_team)
     assert error.value.field == "owner_id"
     with pytest.raises(services.MeetingRuleError) as error:
         add(meeting, team_lead, team_lead, employer_id=factories.make_employer(other_team).id)
-    assert error.value.field == "employer_id"
+    assert error.value.field == "employer"
 
 
 def test_the_owner_is_nudged_from_three_days_before_until_done(meeting, team_lead, specialist):

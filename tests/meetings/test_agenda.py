@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import event
 
 from crm.extensions import db
-from crm.meetings import services
+from crm.meetings import agenda, services
 from crm.meetings.agenda import SECTIONS, build_agenda, period_for
 
 from .. import factories
@@ -89,6 +89,15 @@ def test_participants_in_job_search_without_an_employer_contact(meeting, team, s
     assert set(found) == {"Ali A.", "Bo B."}
     assert found["Ali A."]["days_since_contact"] is None and found["Ali A."]["days_in_programme"] == 86
     assert found["Bo B."]["days_since_contact"] == 56  # 1 October to 26 November
+
+
+def test_a_long_job_search_list_shows_the_longest_waiting_first_and_counts_the_rest(meeting, team, specialist,
+                                                                                     monkeypatch):
+    monkeypatch.setattr(agenda, "MAX_ROWS", 2)
+    for day, name in [(3, "Cilla"), (1, "Anna"), (2, "Bea")]:
+        factories.make_participant(team, specialist, first_name=name, last_name="Ek", entered_on=date(2026, 9, day))
+    section = next(s for s in build_agenda(period_for(meeting, TODAY))["sections"] if s["key"] == "job_search")
+    assert [r["name"] for r in section["rows"]] == ["Anna E.", "Bea E."] and section["more"] == 1
 
 
 def test_openings_job_changes_and_open_actions(meeting, series, team, specialist, team_lead):

@@ -1,5 +1,6 @@
 """The meeting pages for each role: the team lead keeps them, specialists read them and finish their
 own actions, partners and admins never reach them."""
+import re
 from datetime import timedelta
 
 import pytest
@@ -46,7 +47,7 @@ def test_who_keeps_minutes_and_decides_actions(login, users, meeting, role, spec
     response = client.post(f"/meetings/{meeting.id}/minutes", data={"minutes": "Vi gick igenom listan."})
     assert response.status_code == (302 if KEEP[role] == 200 else 403)
     response = client.post(f"/meetings/{meeting.id}/actions", data={
-        "text": "Ring bageriet", "owner_id": specialist.id, "due_on": clock.today().isoformat(), "employer_id": 0})
+        "text": "Ring bageriet", "owner_id": specialist.id, "due_on": clock.today().isoformat(), "employer": ""})
     assert response.status_code == (302 if KEEP[role] == 200 else 403)
     db.session.expire_all()
     kept = db.session.get(Meeting, meeting.id)
@@ -103,3 +104,58 @@ def test_the_saved_agenda_stays_as_it_was(login, team, team_lead, meeting):
     assert "Som det sparades med protokollet" in page
     printed = client.get(f"/meetings/{meeting.id}/print").get_data(as_text=True)
     assert "Protokoll" in printed and "spara den som PDF" in printed
+
+
+def _add_action(client, meeting, specialist, employer: str):
+    return client.post(f"/meetings/{meeting.id}/actions", data={
+        "text": "Besök bageriet", "owner_id": specialist.id, "due_on": clock.today().isoformat(), "employer": employer})
+
+
+def _error_of(page: str, field: str) -> str:
+    """The text of a field's error, as the form macro ties it to the field."""
+    match = re.search(rf'<small id="{field}-error" class="error">(.*?)</small>', page, re.S)
+    assert match and f'aria-describedby="{field}-help {field}-error"' in page, page
+    return match.group(1)
+
+
+def test_an_action_names_its_employer_by_name(login, team, team_lead, specialist, meeting):
+    employer = factories.make_employer(team, name="Bageriet Solrosen AB")
+    factories.make_employer(team, name="Bageriet Solrosen AB", archived_at=clock.utcnow())  # not in the register
+    client = login(team_lead)
+    page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    field = re.search(r'<input [^>]*name="employer"[^>]*>', page).group(0)
+    assert 'type="text"' in field and 'data-suggest="/employers/suggestions"' in field and '="None"' not in page
+    assert _add_action(client, meeting, specialist, "  bageriet solrosen ab ").status_code == 302
+    (action,) = db.session.scalars(select(MeetingAction)).all()
+    assert action.employer_id == employer.id and action.next_step.employer_id == employer.id
+
+
+@pytest.mark.parametrize("typed", ["Bageriet Solrosen", "Kaféet AB"])
+def test_an_unknown_employer_or_another_teams_is_refused_and_the_name_kept(login, team, other_team, team_lead,
+                                                                           specialist, meeting, typed):
+    factories.make_employer(team, name="Bageriet Solrosen AB")
+    factories.make_employer(other_team, name="Kaféet AB")  # another team's register
+    response = _add_action(login(team_lead), meeting, specialist, typed)
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert typed in _error_of(page, "employer") and f'value="{typed}"' in page
+    assert db.session.scalar(select(MeetingAction)) is None
+
+
+def test_two_employers_of_one_name_are_told_apart(login, team, team_lead, specialist, meeting):
+    nykoping = factories.make_employer(team, name="ICA Maxi", municipality="Nyköping")
+    numbered = factories.make_employer(team, name="ICA Maxi", municipality="Oxelösund",
+                                       organisation_number="556036-0793")
+    third = factories.make_employer(team, name="ICA Maxi", municipality="Oxelösund")
+    client = login(team_lead)
+    response = _add_action(client, meeting, specialist, "ICA Maxi")
+    assert response.status_code == 422
+    error = _error_of(response.get_data(as_text=True), "employer")
+    for label in ("ICA Maxi (Nyköping)", "ICA Maxi, 556036-0793", f"ICA Maxi (#{third.id})"):
+        assert label in error, error
+    assert 'value="ICA Maxi"' in response.get_data(as_text=True) and db.session.scalar(select(MeetingAction)) is None
+    assert _add_action(client, meeting, specialist, "ica maxi (nyköping)").status_code == 302
+    assert _add_action(client, meeting, specialist, f"ICA Maxi (#{third.id})").status_code == 302
+    assert _add_action(client, meeting, specialist, "ICA Maxi, 5560360793").status_code == 302
+    chosen = db.session.scalars(select(MeetingAction.employer_id).order_by(MeetingAction.id)).all()
+    assert chosen == [nykoping.id, third.id, numbered.id]

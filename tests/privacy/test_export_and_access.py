@@ -68,6 +68,7 @@ def test_the_privacy_page_counts_what_is_held_and_offers_erasure_only_when_close
     assert "Åsa Öberg" in page
     assert '<td>Consents</td><td class="num">1</td>' in page
     assert '<td>Follow-up contacts</td><td class="num">1</td>' in page
+    assert "Referrals to social enterprises" not in page  # nothing held of that kind: not listed
     assert "privacy page" in _audit_whats(asa)
     assert f'action="/privacy/participants/{asa.id}/erase"' not in page and "Only a closed participant" in page
     asa.status = "closed"

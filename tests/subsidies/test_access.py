@@ -56,7 +56,7 @@ def test_partners_and_admins_reach_no_negotiation(login, records, role):
     for url in [*LIST_PAGES, *_record_pages(records)]:
         assert client.get(url).status_code == 403, url
     assert client.post(f"/participants/{records['participant'].id}/negotiations/new",
-                       data={"employer_id": "1"}).status_code == 403
+                       data={"employer": "1"}).status_code == 403
 
 
 def test_admins_keep_the_support_types(login, admin):

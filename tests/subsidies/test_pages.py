@@ -1,5 +1,6 @@
 """The pages: start a negotiation from a participant or a job start, record steps, the team overview,
 the AF case officer, the agency directory and the support types."""
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -23,7 +24,7 @@ def test_start_a_negotiation_from_the_participant_page(login, specialist, ready,
     page = client.get(f"/participants/{ready.id}").get_data(as_text=True)
     assert f"/participants/{ready.id}/negotiations/new" in page
     response = client.post(f"/participants/{ready.id}/negotiations/new", data={
-        "employer_id": employer.id, "opening_id": 0, "placement_id": 0,
+        "employer": employer.name, "opening_id": 0, "placement_id": 0,
         "support_type_id": factories.support_type("nystartsjobb").id, "af_officer_id": 0,
         "requested_share_percent": "80", "wage_basis": "23000", "notes": "Chefen är positiv"})
     (negotiation,) = _negotiations()
@@ -39,11 +40,23 @@ def test_start_a_negotiation_from_the_participant_page(login, specialist, ready,
 def test_a_refusal_names_what_is_missing_and_keeps_the_input(login, specialist, team, employer):
     participant = factories.make_participant(team, specialist, first_name="Omar", last_name="Ali")
     response = login(specialist).post(f"/participants/{participant.id}/negotiations/new", data={
-        "employer_id": employer.id, "opening_id": 0, "placement_id": 0,
+        "employer": employer.name, "opening_id": 0, "placement_id": 0,
         "support_type_id": factories.support_type().id, "af_officer_id": 0, "wage_basis": "21500"})
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert page.count("Omar Ali") >= 3 and "Arbetsförmedlingen" in page and "21500" in page
+    assert _negotiations() == []
+
+
+def test_the_employer_is_named_from_the_teams_register(login, specialist, ready, other_team):
+    factories.make_employer(other_team, name="Väst Bageri AB")
+    client = login(specialist)
+    form = client.get(f"/participants/{ready.id}/negotiations/new").get_data(as_text=True)
+    assert re.search(r'<input [^>]*data-suggest="/employers/suggestions"[^>]*name="employer"', form)
+    response = client.post(f"/participants/{ready.id}/negotiations/new", data={
+        "employer": "Väst Bageri AB", "opening_id": 0, "placement_id": 0,
+        "support_type_id": factories.support_type().id, "af_officer_id": 0})
+    assert response.status_code == 422 and 'id="employer-error"' in response.get_data(as_text=True)
     assert _negotiations() == []
 
 
@@ -53,9 +66,9 @@ def test_start_from_a_job_start_prefills_employer_and_wage(login, specialist, re
     assert f"/placements/{placement.id}/negotiations/new" in client.get(f"/placements/{placement.id}").get_data(
         as_text=True)
     form = client.get(f"/placements/{placement.id}/negotiations/new").get_data(as_text=True)
-    assert 'value="24500"' in form and employer.name in form
+    assert 'value="24500"' in form and employer.name in form and 'name="employer"' not in form
     response = client.post(f"/placements/{placement.id}/negotiations/new", data={
-        "employer_id": employer.id, "opening_id": 0, "placement_id": placement.id,
+        "employer": "Någon annan AB", "opening_id": 0, "placement_id": placement.id,  # the job start's employer
         "support_type_id": factories.support_type().id, "af_officer_id": 0, "wage_basis": "24500"})
     assert response.status_code == 302
     (negotiation,) = _negotiations()

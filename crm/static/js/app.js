@@ -19,3 +19,31 @@ document.querySelectorAll("input[data-filter-list]").forEach((input) => {
     });
   });
 });
+
+// Employer fields (crm/employers/fields.py): names from the register as you type. Without this the
+// field takes the name as typed and the server tells when it is unknown or shared.
+document.querySelectorAll("input[data-suggest]").forEach((input) => {
+  const list = document.createElement("datalist");
+  list.id = `${input.id}-suggestions`;
+  input.after(list);
+  input.setAttribute("list", list.id);
+  let timer;
+  let asked = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    const term = input.value.trim();
+    if (term.length < 2) return;
+    timer = setTimeout(async () => {
+      const ask = ++asked;
+      const url = `${input.dataset.suggest}?q=${encodeURIComponent(term)}`;
+      try {
+        const response = await fetch(url, { headers: { Accept: "application/json" } });
+        const { employers } = await response.json();
+        if (ask !== asked) return; // an older answer arriving late changes nothing
+        list.replaceChildren(...employers.map(({ label }) => new Option(label, label)));
+      } catch {
+        // Signed out or offline: the field works as plain text.
+      }
+    }, 200);
+  });
+});
