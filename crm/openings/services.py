@@ -1,9 +1,11 @@
 """Writing job analyses and openings."""
 from datetime import datetime
 
+from sqlalchemy import select
+
 from ..core.clock import utcnow
 from ..core.history import diff, record_change, snapshot
-from ..core.locking import check_version
+from ..core.locking import EditConflict, check_version
 from ..extensions import db
 from .models import JobAnalysis, Opening
 
@@ -27,8 +29,24 @@ def _assign(record, fields, values: dict) -> None:
             setattr(record, name, None if value == "" else value)
 
 
-def record_analysis(employer, user, values: dict, revises: JobAnalysis | None = None) -> JobAnalysis:
-    """A new dated analysis; revising keeps the earlier one as history."""
+def latest_revision(analysis: JobAnalysis) -> JobAnalysis:
+    """The newest analysis in the chain of revisions that starts at `analysis`."""
+    while (newer := db.session.scalar(select(JobAnalysis).where(JobAnalysis.revises_id == analysis.id)
+                                      .order_by(JobAnalysis.id.desc()).limit(1))) is not None:
+        analysis = newer
+    return analysis
+
+
+def record_analysis(employer, user, values: dict, revises: JobAnalysis | None = None,
+                    seen_revision: int | None = None) -> JobAnalysis:
+    """A new dated analysis; revising keeps the earlier one as history. Revising an analysis that
+    someone revised since the user opened it raises EditConflict with the newest revision, unless the
+    user has seen that one (`seen_revision`): then theirs revises the newest, and the chain stays one line."""
+    if revises is not None:
+        latest = latest_revision(revises)
+        if latest.id != revises.id and latest.id != seen_revision:
+            raise EditConflict(snapshot(latest, ANALYSIS_FIELDS), latest.author, latest.created_at)
+        revises = latest
     analysis = JobAnalysis(team_id=employer.team_id, employer_id=employer.id, author_id=user.id,
                            revises_id=revises.id if revises else None)
     _assign(analysis, ANALYSIS_FIELDS, values)

@@ -58,11 +58,20 @@ def new_analysis(employer_id: int):
     form = JobAnalysisForm(obj=revises)
     if request.method == "GET":
         form.analysed_on.data = None  # a revision is dated anew
+    conflict = None
     if form.validate_on_submit():
-        analysis = services.record_analysis(employer, current_user, form.data, revises=revises)
-        flash(_("The job analysis is saved."), "success")
-        return redirect(url_for("openings.analysis", analysis_id=analysis.id))
-    return form_page("openings/analysis_form.html", form, employer=employer, revises=revises)
+        try:
+            analysis = services.record_analysis(employer, current_user, form.data, revises=revises,
+                                                seen_revision=request.form.get("seen_revision", type=int))
+        except EditConflict as error:
+            conflict = error
+            form.seen_revision.data = services.latest_revision(revises).id  # saving again, having read, goes through
+        else:
+            flash(_("The job analysis is saved."), "success")
+            return redirect(url_for("openings.analysis", analysis_id=analysis.id))
+    body, status = form_page("openings/analysis_form.html", form, employer=employer, revises=revises,
+                             conflict=conflict)
+    return body, 409 if conflict else status
 
 
 @bp.get("/analyses/<int:analysis_id>")

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -34,6 +35,32 @@ def test_record_and_revise_a_job_analysis(login, specialist, team):
     assert analyses[1].revises_id == first.id
     page = client.get(f"/analyses/{first.id}").get_data(as_text=True)
     assert "Tidigare version" in page  # the older one says so, and links to the newer
+
+
+def test_a_second_revision_of_the_same_analysis_is_refused_once_with_the_first_ones_changes(login, specialist,
+                                                                                          team_lead, team, client):
+    employer = factories.make_employer(team)
+    first = factories.make_analysis(employer, author=specialist, hours_max=30)
+    url = f"/employers/{employer.id}/analyses/new?revise={first.id}"
+    # Both open the revision form; the team lead saves first.
+    login(team_lead).post(url, data=dict(ANALYSIS, analysed_on="2026-11-27", hours_max="35"))
+    client.post("/logout")
+
+    mine = dict(ANALYSIS, analysed_on="2026-11-28", tasks="Packa upp, prismärka, kassa")
+    response = login(specialist).post(url, data=mine)
+
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "Packa upp, prismärka, kassa" in page  # the input is kept
+    assert "<strong>35</strong>" in page  # the other revision's value is shown
+    assert len(db.session.scalars(select(JobAnalysis).where(JobAnalysis.employer_id == employer.id)).all()) == 2
+    seen = re.search(r'name="seen_revision" type="hidden" value="(\d+)"', page).group(1)
+
+    again = client.post(url, data=dict(mine, seen_revision=seen))  # having read the changes: saved
+    assert again.status_code == 302
+    newest = db.session.scalars(select(JobAnalysis).where(JobAnalysis.employer_id == employer.id)
+                                .order_by(JobAnalysis.id)).all()
+    assert len(newest) == 3 and newest[2].revises_id == int(seen) and newest[1].revises_id == first.id
 
 
 @pytest.mark.parametrize(("field", "value"), [("hours_max", "10"), ("municipality", "Atlantis"),
