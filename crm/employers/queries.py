@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload, with_expression
 from ..auth.models import Role, User
 from ..contacts.models import NextStep
 from ..core import clock
+from ..core.database import escape_like
 from ..extensions import db
 from .models import ACTIVE_STAGES, Employer, Tag, employer_tags
 
@@ -52,7 +53,7 @@ def filtered_employers(team_id: int, f: EmployerFilter):
     if f.q:
         term = f.q.strip().lower()
         digits = "".join(ch for ch in term if ch.isdigit())
-        like = f"%{_escape_like(term)}%"
+        like = f"%{escape_like(term)}%"
         conditions = [
             Employer.name_key.like(like, escape="\\"),
             db.func.lower(Employer.municipality).like(like, escape="\\"),
@@ -135,7 +136,7 @@ def employer_suggestions(team_id: int, typed: str, limit: int = SUGGESTIONS) -> 
     term = typed.strip().lower()
     if not term:
         return []
-    like = _escape_like(term)
+    like = escape_like(term)
     rows = db.session.execute(
         select(Employer.id, Employer.name, Employer.name_key, Employer.municipality, Employer.organisation_number)
         .where(*_in_register(team_id), Employer.name_key.like(f"%{like}%", escape="\\"))
@@ -209,7 +210,3 @@ def municipalities_in_use(team_id: int) -> list[str]:
         select(Employer.municipality).where(Employer.team_id == team_id, Employer.municipality.is_not(None))
         .distinct().order_by(Employer.municipality)
     ).all()
-
-
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
