@@ -3,6 +3,8 @@ from urllib.parse import urlsplit
 
 from werkzeug.routing import IntegerConverter
 
+MAX_RECORD_ID = 2**31 - 1  # what an id column holds (PostgreSQL's integer)
+
 
 def safe_next(target: str | None) -> str | None:
     if not target:
@@ -19,5 +21,5 @@ class RecordIdConverter(IntegerConverter):
     database error."""
 
     def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_RECORD_ID)
         super().__init__(url_map, *args, **kwargs)

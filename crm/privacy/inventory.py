@@ -66,9 +66,9 @@ class Holding:
         return select(func.count()).select_from(self.rows(participant_id).order_by(None).subquery())
 
 
-def _owned(model, participant_column=None):
-    column = participant_column if participant_column is not None else model.participant_id
-    return lambda pid: select(model).where(column == pid).order_by(model.id)
+def _owned(model):
+    """Rows of a table with a participant_id of its own."""
+    return lambda pid: select(model).where(model.participant_id == pid).order_by(model.id)
 
 
 def _plans(pid: int) -> Select:

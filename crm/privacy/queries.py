@@ -2,6 +2,7 @@
 from sqlalchemy import func, select
 
 from ..core.database import escape_like
+from ..core.urls import MAX_RECORD_ID
 from ..extensions import db
 from ..participants.models import Participant
 
@@ -14,7 +15,7 @@ def find_participants(term: str) -> list[Participant]:
     if not term:
         return []
     if term.isdigit():
-        if int(term) >= 2**31:
+        if int(term) > MAX_RECORD_ID:
             return []
         where = Participant.id == int(term)
     else:

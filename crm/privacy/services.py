@@ -6,7 +6,7 @@ from email import policy
 from email.parser import BytesParser
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import JSON, Text, and_, cast, or_, select, update
+from sqlalchemy import JSON, Text, and_, cast, func, or_, select, update
 
 from ..auth.models import Team
 from ..core.audit import AuditAction, audit
@@ -135,15 +135,20 @@ def _redact_outbox(redactor: Redactor) -> int:
     return changed
 
 
-def retention_due(today: date) -> list[Participant]:
-    """Closed participants whose team's retention period has passed since closing, oldest first."""
+RETENTION_SHOWN = 200
+
+
+def retention_due(today: date, limit: int = RETENTION_SHOWN) -> tuple[list[Participant], int]:
+    """Closed participants whose team's retention period has passed since closing, oldest first
+    (at most `limit` of them), and how many there are in all."""
     teams = db.session.execute(select(Team.id, Team.retention_months)).all()
     if not teams:
-        return []
+        return [], 0
     past = or_(*[and_(Participant.team_id == team_id, Participant.closed_on <= today - relativedelta(months=months))
                  for team_id, months in teams])
-    return db.session.scalars(
-        select(Participant).where(Participant.status == ParticipantStatus.CLOSED, Participant.erased_at.is_(None),
-                                  past)
-        .options(db.joinedload(Participant.team)).order_by(Participant.closed_on, Participant.id)
-    ).all()
+    due = select(Participant).where(Participant.status == ParticipantStatus.CLOSED,
+                                    Participant.erased_at.is_(None), past)
+    total = db.session.scalar(select(func.count()).select_from(due.subquery()))
+    rows = db.session.scalars(due.options(db.joinedload(Participant.team))
+                              .order_by(Participant.closed_on, Participant.id).limit(limit)).all()
+    return rows, total

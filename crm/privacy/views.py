@@ -41,8 +41,9 @@ def load_participant(participant_id: int) -> Participant:
 def index():
     form = FindForm(request.args)
     found = queries.find_participants(form.q.data or "") if form.validate() else []
+    due, due_total = services.retention_due(clock.today())
     return render_template("privacy/index.html", form=form, found=found, searched=bool(form.q.data),
-                           due=services.retention_due(clock.today()))
+                           due=due, due_total=due_total)
 
 
 @bp.get("/participants/<int:participant_id>")

@@ -14,6 +14,7 @@ from crm.core.clock import today
 from crm.extensions import db
 from crm.participants.models import JobPreferences, Participant, ParticipantStatus
 from crm.privacy.inventory import HOLDINGS
+from crm.privacy.services import retention_due
 
 from .. import factories
 
@@ -250,6 +251,10 @@ def test_retention_lists_closed_participants_past_their_teams_period(client, log
     due = page[page.index('id="due-heading"'):]
     assert "Gammal" in due and "Nyligen" not in due and "Aktiv" not in due
     assert f"/privacy/participants/{old.id}" in due and f"/privacy/participants/{erased.id}" not in due
+    older = factories.make_participant(team, specialist, first_name="Äldst", status="closed",
+                                       closed_on=today() - timedelta(days=900))
+    shown, total = retention_due(today(), limit=1)
+    assert [p.id for p in shown] == [older.id] and total == 2
 
 
 def test_admin_sets_a_teams_retention_period(client, login, admin, team):
