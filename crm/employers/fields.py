@@ -9,6 +9,8 @@ from flask_babel import gettext as _
 from wtforms import StringField
 from wtforms.validators import Length, ValidationError
 
+from ..core.urls import MAX_RECORD_ID
+from ..extensions import db
 from . import queries
 from .models import Employer
 
@@ -31,7 +33,24 @@ class EmployerField(StringField):
     def _value(self):
         if self.raw_data:
             return self.raw_data[0]
-        return self.data.name if isinstance(self.data, Employer) else self.data or ""
+        if isinstance(self.data, Employer):
+            # The label that names it alone, so that a preselected namesake resolves back to itself.
+            return queries.employer_labels(self.team_id, [self.data])[0] if self.team_id else self.data.name
+        return self.data or ""
+
+    @property
+    def chosen(self) -> Employer | None:
+        """The employer once resolved (or preselected); None while nothing, or nothing known, is typed."""
+        return self.data if isinstance(self.data, Employer) else None
+
+    def preselect(self, employer_id: int | None) -> Employer | None:
+        """Fill in the employer a link names by id (as ?employer=3) when it is in the team's register; another
+        team's or an archived employer is left out, as the field would refuse it."""
+        employer = db.session.get(Employer, employer_id) if employer_id and 0 < employer_id <= MAX_RECORD_ID else None
+        if employer is None or employer.team_id != self.team_id or employer.is_archived:
+            return None
+        self.data = employer
+        return employer
 
     def post_validate(self, form, validation_stopped):
         if not self.data:

@@ -14,10 +14,20 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 
 from ..core.clock import today
 from ..core.forms import BaseForm, choices
+from ..employers.fields import EmployerField
 from ..reference import municipalities, sni_divisions, ssyk_groups
 from .labels import (
     CLOSED_REASON_LABELS,
@@ -36,7 +46,7 @@ from .labels import (
     SOUND_LABELS,
     STATUS_LABELS,
 )
-from .models import ParticipantStatus
+from .models import ParticipantStatus, PartyKind
 
 YEAR = NumberRange(min=1940, max=2100, message=_l("Write a year, as 2019."))
 
@@ -92,8 +102,8 @@ class OutcomeForm(BaseForm):
 
 class ConsentRecordForm(BaseForm):
     party_kind = SelectField(_l("Party"), choices=choices((k.value, label) for k, label in PARTY_KIND_LABELS.items()))
-    employer_id = SelectField(_l("Employer"), coerce=int, validators=[Optional()],
-                              description=_l("When the party is an employer."))
+    employer = EmployerField(_l("Employer"), validators=[Optional()],
+                             description=_l("When the party is an employer."))
     partner_organisation_id = SelectField(_l("Social enterprise"), coerce=int, validators=[Optional()],
                                           description=_l("When the party is a social enterprise."))
     party_name = StringField(_l("Name of the party"), validators=[Optional(), Length(max=200)],
@@ -108,6 +118,13 @@ class ConsentRecordForm(BaseForm):
                        _l("For example: career profile and job preferences. Never write health details here."))
     valid_until = DateField(_l("Valid until"), validators=[Optional()],
                             description=_l("Leave empty when the consent has no end date."))
+
+    def validate_employer(self, field):
+        """An employer is looked up only for an employer party; for another party it is not used (as a
+        social enterprise or a party's name is not used for an employer)."""
+        if self.party_kind.data != PartyKind.EMPLOYER:
+            field.data = None
+            raise StopValidation()
 
 
 class WithdrawConsentForm(BaseForm):
@@ -209,6 +226,6 @@ class DisclosureForm(BaseForm):
 
 
 class DisclosureOverrideForm(DisclosureForm):
-    employer_id = SelectField(_l("Employer"), coerce=int, validators=[DataRequired(message=_l("Choose an employer."))])
+    employer = EmployerField(_l("Employer"), validators=[DataRequired(message=_l("Choose an employer."))])
     level = RadioField(_l("Disclosure toward this employer"), validators=[Optional()], choices=choices(
         [*((k.value, v) for k, v in DISCLOSURE_LABELS.items()), ("", _l("Same as the default (remove the override)"))]))

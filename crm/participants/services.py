@@ -242,7 +242,7 @@ def record_consent(participant: Participant, user, values: dict, today: date, no
     if kind == PartyKind.EMPLOYER:
         employer = db.session.get(Employer, values.get("employer_id") or 0)
         if employer is None or employer.team_id != participant.team_id:
-            raise ParticipantRuleError(_l("Choose an employer from the register."), "employer_id")
+            raise ParticipantRuleError(_l("Choose an employer from the register."), "employer")
         consent.employer_id = employer.id
     elif kind == PartyKind.SOCIAL_ENTERPRISE:
         if not values.get("partner_organisation_id"):
@@ -282,7 +282,7 @@ def record_disclosure(participant: Participant, user, level: DisclosureLevel | N
     level = DisclosureLevel(level) if level else None
     shares = set(shares) & set(SHARE_FIELDS)
     if employer is not None and employer.team_id != participant.team_id:
-        raise ParticipantRuleError(_l("Choose an employer from the register."), "employer_id")
+        raise ParticipantRuleError(_l("Choose an employer from the register."), "employer")
     if level is None and (employer is None or current_choices(participant).get(employer.id) is None):
         raise ParticipantRuleError(_l("Choose a level."), "level")
     if level in (None, DisclosureLevel.NONE) and shares:

@@ -17,7 +17,6 @@ from ..core.forms import choices
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
-from ..employers.models import Employer
 from ..extensions import db
 from ..partners.models import PartnerOrganisation
 from ..placements.queries import placements_of
@@ -40,7 +39,7 @@ from .forms import (
     WithdrawConsentForm,
     WorkExperienceForm,
 )
-from .models import Consent, Participant, ParticipantStatus
+from .models import Consent, Participant, ParticipantStatus, PartyKind
 
 bp = Blueprint("participants", __name__, url_prefix="/participants")
 
@@ -225,18 +224,17 @@ def outcome(participant_id: int):
 def new_consent(participant_id: int):
     participant = load_participant(participant_id, "participant.edit")
     form = ConsentRecordForm()
-    employers = db.session.scalars(select(Employer).where(Employer.team_id == participant.team_id,
-                                                          Employer.archived_at.is_(None))
-                                   .order_by(Employer.name_key)).all()
-    form.employer_id.choices = choices(((e.id, e.name) for e in employers), (0, "—"))
+    form.employer.team_id = participant.team_id
     organisations = db.session.scalars(select(PartnerOrganisation).where(PartnerOrganisation.active.is_(True))
                                        .order_by(PartnerOrganisation.name)).all()
     form.partner_organisation_id.choices = choices(((o.id, o.name) for o in organisations), (0, "—"))
-    if request.method == "GET" and request.args.get("employer", type=int):
-        form.party_kind.data, form.employer_id.data = "employer", request.args.get("employer", type=int)
+    if request.method == "GET" and form.employer.preselect(request.args.get("employer", type=int)):
+        form.party_kind.data = PartyKind.EMPLOYER.value
     if form.validate_on_submit():
+        values = _values(form, exclude=("csrf_token", "employer"))
+        values["employer_id"] = form.employer.data.id if form.employer.data else None
         try:
-            services.record_consent(participant, current_user, _values(form), clock.today())
+            services.record_consent(participant, current_user, values, clock.today())
         except services.ParticipantRuleError as error:
             _rule_error(form, error)
         else:
@@ -402,22 +400,17 @@ def disclosure(participant_id: int):
 def disclosure_override(participant_id: int):
     participant = load_participant(participant_id, "participant.edit", detail=True)
     form = DisclosureOverrideForm()
-    employers = db.session.scalars(select(Employer).where(Employer.team_id == participant.team_id,
-                                                          Employer.archived_at.is_(None))
-                                   .order_by(Employer.name_key)).all()
-    form.employer_id.choices = choices(((e.id, e.name) for e in employers), (0, "—"))
-    if request.method == "GET" and request.args.get("employer", type=int):
-        form.employer_id.data = request.args.get("employer", type=int)
-        current = disclosure_for(participant, form.employer_id.data)
+    form.employer.team_id = participant.team_id
+    if request.method == "GET" and (employer := form.employer.preselect(request.args.get("employer", type=int))):
+        current = disclosure_for(participant, employer.id)
         if current.is_override:
             form.level.data = current.level.value
             for name in SHARE_FIELDS:
                 form[name].data = name in current.shares
     if form.validate_on_submit():
-        employer = db.session.get(Employer, form.employer_id.data)
         try:
             services.record_disclosure(participant, current_user, form.level.data or None, form.shares,
-                                       form.decided_on.data, clock.today(), employer=employer)
+                                       form.decided_on.data, clock.today(), employer=form.employer.data)
         except services.ParticipantRuleError as error:
             _rule_error(form, error)
         else:

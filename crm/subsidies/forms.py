@@ -56,7 +56,8 @@ class AfOfficerForm(BaseForm):
 
 class NegotiationForm(BaseForm):
     employer = EmployerField(_l("Employer"), validators=[DataRequired(message=_l("Choose the employer."))])
-    opening_id = SelectField(_l("Opening"), coerce=int, validators=[Optional()])
+    # The chosen employer's openings, known only once the employer is: the view checks the choice.
+    opening_id = SelectField(_l("Opening"), coerce=int, validators=[Optional()], validate_choice=False)
     placement_id = SelectField(_l("Job start"), coerce=int, validators=[Optional()])
     support_type_id = SelectField(TERM_LABELS["support_type_id"], coerce=int)
     af_officer_id = SelectField(TERM_LABELS["af_officer_id"], coerce=int, validators=[Optional()])

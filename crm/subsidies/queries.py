@@ -120,13 +120,11 @@ def agency_contacts(team_id: int, kind: AgencyKind | None = None) -> list[Agency
     return db.session.scalars(query).all()
 
 
-def openings_for(employer_ids: list[int] | None, team_id: int) -> list[Opening]:
-    """Open openings of the team (or of the given employers), for linking a negotiation to one."""
-    query = (select(Opening).where(Opening.team_id == team_id, Opening.status == OpeningStatus.OPEN)
-             .options(joinedload(Opening.employer)).order_by(Opening.title))
-    if employer_ids is not None:
-        query = query.where(Opening.employer_id.in_(employer_ids))
-    return db.session.scalars(query).all()
+def openings_of(employer) -> list[Opening]:
+    """The employer's open openings, for linking a negotiation to one (never the team's hundreds)."""
+    return db.session.scalars(
+        select(Opening).where(Opening.team_id == employer.team_id, Opening.employer_id == employer.id,
+                              Opening.status == OpeningStatus.OPEN).order_by(Opening.title, Opening.id)).all()
 
 
 def placements_for(participant_id: int) -> list[Placement]:

@@ -91,24 +91,25 @@ def new(participant_id: int | None = None, placement_id: int | None = None):
         delattr(form, "employer")  # the job start's employer
     else:
         form.employer.team_id = team_id
-    openings = queries.openings_for([placement.employer_id] if placement else None, team_id)
-    if placement is not None and placement.opening is not None and placement.opening not in openings:
-        openings.append(placement.opening)
-    form.opening_id.choices = choices(((o.id, f"{o.title}, {o.employer.name}") for o in openings), (0, "—"))
     jobs = [placement] if placement else queries.placements_for(participant.id)
     form.placement_id.choices = choices(((p.id, f"{p.title}, {p.employer.name}") for p in jobs if p.employer_id),
                                         None if placement else (0, "—"))
     form.support_type_id.choices = choices((t.id, _support_name(t)) for t in queries.support_types(active_only=True))
     form.af_officer_id.choices = _af_choices(team_id)
+    listing = "list_openings" in request.form  # "Show the employer's openings": list them, save nothing
+    valid = form.validate_on_submit()
+    employer = placement.employer if placement else form.employer.chosen
+    opening = _offer_openings(form, employer, placement)
+    if valid and form.opening_id.data and opening is None:
+        form.opening_id.errors.append(_("Choose one of this employer's open openings, or none."))
+        valid = False
     problems = []
-    if form.validate_on_submit():
+    if valid and not listing:
         values = {name: form[name].data for name in ("support_type_id", "af_officer_id", "requested_share_percent",
                                                      "wage_basis", "shared_information", "notes")}
         try:
             negotiation = services.create_negotiation(
-                participant, placement.employer if placement else form.employer.data, current_user,
-                values, clock.today(),
-                opening=db.session.get(Opening, form.opening_id.data) if form.opening_id.data else None,
+                participant, employer, current_user, values, clock.today(), opening=opening,
                 placement=db.session.get(Placement, form.placement_id.data) if form.placement_id.data else None)
         except services.NegotiationError as error:
             problems = error.messages
@@ -116,7 +117,7 @@ def new(participant_id: int | None = None, placement_id: int | None = None):
             flash(_("The negotiation is started as a draft."), "success")
             return redirect(url_for("subsidies.detail", negotiation_id=negotiation.id))
     body, status = form_page("subsidies/new.html", form, participant=participant, placement=placement,
-                             problems=problems)
+                             problems=problems, listed=listing and employer is not None)
     return body, 422 if problems else status
 
 
@@ -171,6 +172,19 @@ def step(negotiation_id: int, to_status: str):
                 return redirect(url_for("subsidies.detail", negotiation_id=negotiation.id))
     body, form_status = form_page("subsidies/step.html", form, problems=problems, **context)
     return body, status or form_status
+
+
+def _offer_openings(form, employer, placement) -> Opening | None:
+    """Offer the employer's open openings (and the job start's own) once the employer is known: only its own
+    can be linked, where the team's would be hundreds. Returns the opening chosen, if it is one of them."""
+    openings = queries.openings_of(employer) if employer else []
+    if placement is not None and placement.opening is not None and placement.opening not in openings:
+        openings.append(placement.opening)
+    form.opening_id.choices = choices(((o.id, o.title) for o in openings), (0, "—"))
+    if employer is None:
+        form.opening_id.description = _("Write the employer's name and choose “Show the employer's openings” "
+                                        "to link the negotiation to one of its open openings.")
+    return next((o for o in openings if o.id == form.opening_id.data), None)
 
 
 def _step_prefill(negotiation, target: NegotiationStatus, today) -> dict:

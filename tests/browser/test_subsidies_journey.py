@@ -26,6 +26,8 @@ def test_specialist_negotiates_a_wage_subsidy_on_a_phone(phone, live_data, live_
         team = factories.make_team(name="Lönebidragsteamet")
         user = factories.make_user(team=team, email="stod@example.se", name="Siri Stöd")
         employer = factories.make_employer(team, name="Bageriet Solrosen AB", municipality="Nyköping")
+        factories.make_opening(employer, title="Bagarbiträde")
+        factories.make_opening(factories.make_employer(team, name="Lagret AB"), title="Truckförare")
         officer = factories.make_agency_contact(team, name="Helena Strand", phone="010-486 10 01")
         person = factories.make_participant(team, user, first_name="Lina", last_name="Lindqvist",
                                             af_case_officer_id=officer.id)
@@ -40,6 +42,9 @@ def test_specialist_negotiates_a_wage_subsidy_on_a_phone(phone, live_data, live_
     phone.locator("#subsidies").get_by_text("Helena Strand").wait_for()
     phone.locator("#subsidies").get_by_role("link", name="Ny förhandling").click()
     phone.get_by_label("Arbetsgivare").fill("Bageriet Solrosen AB")
+    phone.locator('button[name="list_openings"]').click()  # only this employer's openings are offered
+    phone.get_by_label("Ledigt jobb").select_option(label="Bagarbiträde")
+    assert phone.get_by_label("Ledigt jobb").locator("option").all_inner_texts() == ["—", "Bagarbiträde"]
     phone.get_by_label("Stödform").select_option(label="Lönebidrag för utveckling i anställning")
     phone.get_by_label("Begärd andel av lönekostnaden (%)").fill("60")
     phone.get_by_label("Lön som andelen gäller (kr i månaden)").fill("24000")
@@ -60,3 +65,4 @@ def test_specialist_negotiates_a_wage_subsidy_on_a_phone(phone, live_data, live_
     with live_data():
         negotiation = db.session.scalar(select(Negotiation).where(Negotiation.participant_id == person_id))
         assert negotiation.status == NegotiationStatus.RAISED_WITH_AF and negotiation.af_officer_id == officer_id
+        assert negotiation.opening.title == "Bagarbiträde"

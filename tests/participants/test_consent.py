@@ -93,7 +93,7 @@ def test_agencies_social_enterprises_and_named_parties(participant):
 def test_recording_and_withdrawing_through_the_pages(login, specialist, participant, employer):
     client = login(specialist)
     response = client.post(f"/participants/{participant.id}/consents/new", data={
-        "party_kind": "employer", "employer_id": employer.id, "decision": "given", "form": "oral",
+        "party_kind": "employer", "employer": employer.name, "decision": "given", "form": "oral",
         "decided_on": "2026-11-02", "scope": "exchange", "scope_note": "Yrkesprofil och önskemål"})
     assert response.status_code == 302
     consent = db.session.scalar(select(Consent).where(Consent.participant_id == participant.id))

@@ -110,7 +110,7 @@ def test_pages_record_default_and_override(login, specialist, participant, emplo
         "level": "limited", "share_support": "y", "share_adjustments": "y", "decided_on": "2026-11-02"})
     assert response.status_code == 302
     response = client.post(f"/participants/{participant.id}/disclosure/employer", data={
-        "employer_id": employer.id, "level": "none", "decided_on": "2026-11-03"})
+        "employer": employer.name, "level": "none", "decided_on": "2026-11-03"})
     assert response.status_code == 302
     db.session.expire_all()
     assert effective_disclosure(participant, employer.id) == DisclosureLevel.NONE

@@ -60,19 +60,58 @@ def test_the_employer_is_named_from_the_teams_register(login, specialist, ready,
     assert _negotiations() == []
 
 
-def test_start_from_a_job_start_prefills_employer_and_wage(login, specialist, ready, employer):
+def test_start_from_a_job_start_prefills_employer_and_wage(login, specialist, ready, employer, team):
     placement = factories.make_placement(ready, employer, monthly_wage=24500, title="Bagare")
+    factories.make_opening(employer, title="Bagarbiträde")
+    factories.make_opening(factories.make_employer(team, name="Lagret AB"), title="Truckförare")
     client = login(specialist)
     assert f"/placements/{placement.id}/negotiations/new" in client.get(f"/placements/{placement.id}").get_data(
         as_text=True)
     form = client.get(f"/placements/{placement.id}/negotiations/new").get_data(as_text=True)
     assert 'value="24500"' in form and employer.name in form and 'name="employer"' not in form
+    assert "Bagarbiträde" in form and "Truckförare" not in form and 'name="list_openings"' not in form
     response = client.post(f"/placements/{placement.id}/negotiations/new", data={
         "employer": "Någon annan AB", "opening_id": 0, "placement_id": placement.id,  # the job start's employer
         "support_type_id": factories.support_type().id, "af_officer_id": 0, "wage_basis": "24500"})
     assert response.status_code == 302
     (negotiation,) = _negotiations()
     assert negotiation.placement_id == placement.id and negotiation.wage_basis == 24500
+
+
+def _opening_options(page: str) -> list[str]:
+    select_ = re.search(r'<select [^>]*name="opening_id"[^>]*>(.*?)</select>', page, re.S).group(1)
+    return re.findall(r"<option[^>]*>([^<]*)</option>", select_)
+
+
+def test_only_the_chosen_employers_openings_are_offered(login, specialist, ready, employer, team):
+    """A team has hundreds of open openings; a negotiation may link only one of its employer's."""
+    baker = factories.make_opening(employer, title="Bagarbiträde")
+    factories.make_opening(employer, title="Konditor", status="filled")
+    elsewhere = factories.make_opening(factories.make_employer(team, name="Lagret AB"), title="Truckförare")
+    client = login(specialist)
+    url = f"/participants/{ready.id}/negotiations/new"
+    page = client.get(url).get_data(as_text=True)
+    assert _opening_options(page) == ["—"] and 'name="list_openings"' in page
+    data = {"employer": employer.name, "opening_id": 0, "placement_id": 0,
+            "support_type_id": factories.support_type().id, "af_officer_id": 0, "wage_basis": "23000"}
+    listed = client.post(url, data={**data, "list_openings": "1"})
+    assert listed.status_code == 200 and _negotiations() == []  # listed, nothing saved
+    page = listed.get_data(as_text=True)
+    assert _opening_options(page) == ["—", "Bagarbiträde"]
+    assert 'value="23000"' in page and f'value="{employer.name}"' in page  # the input is kept
+    refused = client.post(url, data={**data, "opening_id": elsewhere.id})  # another employer's opening
+    assert refused.status_code == 422 and 'id="opening_id-error"' in refused.get_data(as_text=True)
+    assert _negotiations() == []
+    assert client.post(url, data={**data, "opening_id": baker.id}).status_code == 302
+    (negotiation,) = _negotiations()
+    assert negotiation.opening_id == baker.id and negotiation.employer_id == employer.id
+
+
+def test_listing_openings_of_an_unknown_employer_says_so(login, specialist, ready):
+    response = login(specialist).post(f"/participants/{ready.id}/negotiations/new", data={
+        "employer": "Okänt AB", "list_openings": "1", "support_type_id": factories.support_type().id})
+    assert response.status_code == 422 and 'id="employer-error"' in response.get_data(as_text=True)
+    assert _opening_options(response.get_data(as_text=True)) == ["—"] and _negotiations() == []
 
 
 def test_record_steps_and_refuse_an_illegal_one(login, specialist, ready, employer, team):

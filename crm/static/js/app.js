@@ -25,7 +25,7 @@ document.querySelectorAll("input[data-filter-list]").forEach((input) => {
 document.querySelectorAll("input[data-suggest]").forEach((input) => {
   const list = document.createElement("datalist");
   list.id = `${input.id}-suggestions`;
-  input.after(list);
+  document.body.append(list); // not next to the input: Pico spaces an input and its help text as siblings
   input.setAttribute("list", list.id);
   let timer;
   let asked = 0;
