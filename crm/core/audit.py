@@ -7,7 +7,7 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Index, String, select
+from sqlalchemy import ForeignKey, Index, String, insert, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -56,6 +56,15 @@ def audit(user, participant, action: AuditAction | str, what: str, now: datetime
                       action=AuditAction(action), what=what[:200], at=now or utcnow())
     db.session.add(entry)
     return entry
+
+
+def audit_each(user, participants, action: AuditAction | str, what: str, now: datetime | None = None) -> None:
+    """One entry per participant, written as one statement (a report or an export names many)."""
+    at = now or utcnow()
+    rows = [{"user_id": user.id if user is not None else None, "participant_id": participant.id,
+             "action": AuditAction(action), "what": what[:200], "at": at} for participant in participants]
+    if rows:
+        db.session.execute(insert(AccessLog), rows)
 
 
 def audit_trail(participant_id: int, limit: int = 500) -> list[AccessLog]:

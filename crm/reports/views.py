@@ -7,7 +7,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from ..core import clock
-from ..core.audit import AuditAction, audit
+from ..core.audit import AuditAction, audit_each
 from ..core.csvio import write_csv
 from ..core.permissions import permission_required
 from ..participants.labels import OUTCOME_LABELS, STATUS_LABELS
@@ -83,8 +83,7 @@ def export(kind: str):
         header, rows, participants = exports.outcomes(outcome_report(team.id, start, end))
     else:
         abort(404)
-    for participant in participants:
-        audit(current_user, participant, AuditAction.VIEW, f"{kind} export (CSV)")
+    audit_each(current_user, participants, AuditAction.VIEW, f"{kind} export (CSV)")
     name = f"{kind}-{start.isoformat()}-{end.isoformat()}.csv" if kind != "employers" else f"employers-{today}.csv"
     return Response(write_csv(rows, header), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
