@@ -13,7 +13,7 @@ install: $(VENV)/.installed assets translations
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools  # the venv's bundled setuptools is old
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
