@@ -5,6 +5,7 @@ Set CRM_TEST_DATABASE_URL to run the same suite against PostgreSQL.
 """
 import os
 import time
+from email import message_from_bytes, policy
 
 import pytest
 from flask.testing import FlaskClient
@@ -142,3 +143,17 @@ def login(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def outbox(app, tmp_path, monkeypatch):
+    """E-mail goes to .eml files in a folder of the test's own: outbox() -> {recipient: message}."""
+    monkeypatch.setitem(app.config, "MAIL_SERVER", None)
+    monkeypatch.setitem(app.config, "MAIL_OUTBOX", str(tmp_path / "outbox"))
+    monkeypatch.setitem(app.config, "BASE_URL", "https://crm.example.se")
+
+    def read():
+        return {m["To"]: m for m in (message_from_bytes(p.read_bytes(), policy=policy.default)
+                                     for p in sorted((tmp_path / "outbox").glob("*.eml")))}
+
+    return read

@@ -11,8 +11,8 @@ from sqlalchemy import JSON, Text, and_, cast, func, or_, select, update
 from ..auth.models import Team
 from ..core.audit import AuditAction, audit
 from ..core.database import escape_like
+from ..core.mail import outbox_folder
 from ..extensions import db
-from ..nudges.digest import outbox_folder
 from ..participants.models import Participant, ParticipantStatus
 from .inventory import HOLDINGS
 from .redaction import Redactor

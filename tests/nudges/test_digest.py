@@ -1,10 +1,8 @@
 """The daily digest: one e-mail per staff member with something in the inbox, in their language;
 never to anyone else; an outbox of .eml files when no SMTP server is configured."""
 from datetime import UTC, date, datetime
-from email import message_from_bytes, policy
 
-import pytest
-
+from crm.core import mail
 from crm.extensions import db
 from crm.nudges import digest
 from crm.nudges.models import NudgeStatus
@@ -12,19 +10,6 @@ from crm.nudges.models import NudgeStatus
 from .. import factories
 
 NOW = datetime(2026, 11, 26, 5, 30, tzinfo=UTC)  # 06:30 in Sweden
-
-
-@pytest.fixture
-def outbox(app, tmp_path, monkeypatch):
-    monkeypatch.setitem(app.config, "MAIL_SERVER", None)
-    monkeypatch.setitem(app.config, "MAIL_OUTBOX", str(tmp_path))
-    monkeypatch.setitem(app.config, "BASE_URL", "https://crm.example.se")
-
-    def read():
-        return {m["To"]: m for m in (message_from_bytes(p.read_bytes(), policy=policy.default)
-                                     for p in sorted(tmp_path.glob("*.eml")))}
-
-    return read
 
 
 def _nudge(user, **fields):
@@ -100,7 +85,7 @@ def test_smtp_is_used_when_configured(app, specialist, monkeypatch):
         def send_message(self, message):
             sent.append(("send", message["To"]))
 
-    monkeypatch.setattr(digest.smtplib, "SMTP", FakeSMTP)
+    monkeypatch.setattr(mail.smtplib, "SMTP", FakeSMTP)
     monkeypatch.setitem(app.config, "MAIL_SERVER", "smtp.example.se")
     monkeypatch.setitem(app.config, "MAIL_USERNAME", "crm")
     _nudge(specialist)
