@@ -145,7 +145,6 @@ def correct(contact_id: int):
                                      seen_version=seen_version(form))
         except EditConflict as error:
             conflict = error
-            form.version.data = entry.version
         except services.ContactError as error:
             _show(form, error)
         except (DisclosureRefusal, ConsentMissing) as refusal:
@@ -153,8 +152,7 @@ def correct(contact_id: int):
         else:
             flash(_("The correction is saved."), "success")
             return redirect(url_for("contacts.contact", contact_id=entry.id))
-    body, status = form_page("contacts/correct.html", form, contact=entry, conflict=conflict)
-    return body, 409 if conflict else status
+    return form_page("contacts/correct.html", form, contact=entry, conflict=conflict)
 
 
 @bp.route("/employers/<int:employer_id>/next-steps/new", methods=["GET", "POST"])

@@ -1,12 +1,23 @@
 """Outgoing e-mail: over SMTP when MAIL_SERVER is configured; otherwise written as .eml files to the
 outbox folder (instance/outbox/), so that a development machine or a test can read what would have gone out."""
 import smtplib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import force_locale
+
+
+@contextmanager
+def in_language_of(user) -> Iterator[None]:
+    """Write a message for `user` outside any request: in their language, with url_for working."""
+    with current_app.test_request_context(), \
+            force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        yield
 
 
 def compose(to: str, subject: str, body: str, now: datetime) -> EmailMessage:

@@ -1,5 +1,7 @@
 """Request-level machinery: sign-in, the unit of work, and what every template may use."""
-from flask import Flask, render_template
+from urllib.parse import quote
+
+from flask import Flask, Response, render_template
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -13,8 +15,21 @@ from .permissions import can
 
 
 def form_page(template: str, form, **context):
-    """Render a form page; 422 when the submitted form failed validation."""
+    """Render a form page; 422 when the submitted form failed validation, 409 when the save was
+    refused because someone else saved first (`conflict`, an EditConflict shown by the template)."""
+    conflict = context.get("conflict")
+    if conflict is not None:
+        form.version.data = conflict.version  # the user now sees the changes: saving again goes through
+        return render_template(template, form=form, **context), 409
     return render_template(template, form=form, **context), (422 if form.errors else 200)
+
+
+def download(body: str | bytes, mimetype: str, filename: str) -> Response:
+    """A file to save, never to cache: exports hold personal data. The name may hold å, ä, ö (RFC 6266)."""
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename, safe='')}",
+        "Cache-Control": "no-store",
+    })
 
 
 @login_manager.user_loader

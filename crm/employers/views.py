@@ -149,12 +149,10 @@ def edit(employer_id: int):
             form.organisation_number.errors.append(_("This organisation number is already in the register."))
         except EditConflict as error:
             conflict = error
-            form.version.data = employer.version  # a second save, after reading the changes, goes through
         else:
             flash(_("Changes to %(name)s are saved.", name=employer.name), "success")
             return redirect(url_for("employers.detail", employer_id=employer.id))
-    response = form_page("employers/form.html", form, employer=employer, duplicate=duplicate, conflict=conflict)
-    return (response[0], 409) if conflict else response
+    return form_page("employers/form.html", form, employer=employer, duplicate=duplicate, conflict=conflict)
 
 
 @bp.post("/<int:employer_id>/archive")

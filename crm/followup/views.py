@@ -70,8 +70,7 @@ def rhythm(placement_id: int):
             conflict = error
         else:
             return redirect(url_for("followup.plan", placement_id=placement.id))
-    body, status = _page(placement, existing, rhythm_form=form, conflict=conflict)
-    return body, 409 if conflict else status
+    return _page(placement, existing, rhythm_form=form, conflict=conflict)
 
 
 @bp.post("/contacts")

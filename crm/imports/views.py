@@ -1,7 +1,7 @@
 """Bring the spreadsheet: import employers from CSV, find and merge duplicates, bulk edit and export the list."""
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from ..core import clock
 from ..core.csvio import UnreadableFile, write_csv
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.permissions import permission_required, require
-from ..core.web import form_page
+from ..core.web import download, form_page
 from ..employers import queries as employer_queries
 from ..employers.labels import SECTOR_LABELS, SIZE_LABELS, STAGE_LABELS
 from ..employers.models import Employer, Stage
@@ -120,14 +120,7 @@ def invalid_rows(job_id: int):
     job = load_job(job_id)
     data = db.session.scalar(select(ImportJob.invalid_rows).where(ImportJob.id == job.id)) or abort(404)
     name = _("%(name)s-errors.csv", name=job.filename.rsplit(".", 1)[0])
-    return _csv_response(data, name)
-
-
-def _csv_response(data: bytes, filename: str) -> Response:
-    return Response(data, mimetype="text/csv; charset=utf-8", headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename, safe='')}",
-        "X-Content-Type-Options": "nosniff",
-    })
+    return download(data, "text/csv", name)
 
 
 # --- Duplicates and merge -----------------------------------------------------------------------
@@ -223,4 +216,4 @@ def export_employers():
              e.website, STAGE_LABELS[e.stage], e.responsible_specialist.name if e.responsible_specialist else "",
              ", ".join(t.name for t in e.tags), e.next_step_due_on.isoformat() if e.next_step_due_on else ""]
             for e in employers)
-    return _csv_response(write_csv(rows, header), _("employers-%(date)s.csv", date=clock.today().isoformat()))
+    return download(write_csv(rows, header), "text/csv", _("employers-%(date)s.csv", date=clock.today().isoformat()))

@@ -3,11 +3,11 @@ sends it, or writes it to the outbox folder)."""
 from datetime import datetime
 from email.message import EmailMessage
 
-from flask import current_app, render_template
-from flask_babel import force_locale, ngettext
+from flask import render_template
+from flask_babel import ngettext
 
 from ..core.clock import local_date
-from ..core.mail import compose, deliver, external_url
+from ..core.mail import compose, deliver, external_url, in_language_of
 from . import engine, queries
 
 
@@ -21,8 +21,7 @@ def send_digests(now: datetime) -> int:
 
 
 def _message(user, nudges, now: datetime) -> EmailMessage:
-    with current_app.test_request_context(), \
-            force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    with in_language_of(user):
         items = [{"message": engine.message(n), "link": external_url(engine.link(n)), "due_on": n.due_on}
                  for n in nudges]
         body = render_template("nudges/digest.txt", user=user, items=items, today=local_date(now),

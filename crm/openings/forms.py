@@ -48,9 +48,9 @@ class WorkConditionsForm(BaseForm):
 
 
 class JobAnalysisForm(WorkConditionsForm):
-    # The newest revision the user has seen: revising an analysis someone else revised meanwhile is
-    # refused once, with their changes shown (a revision must not silently drop another's).
-    seen_revision = HiddenField()
+    # The newest revision the user has seen (its id): revising an analysis someone else revised
+    # meanwhile is refused once, with their changes shown (a revision must not silently drop another's).
+    version = HiddenField()
     analysed_on = DateField(_l("Date of the analysis"), validators=[DataRequired()])
     business_needs = TextAreaField(_l("What in the business needs doing"), description=NO_HEALTH,
                                    validators=[DataRequired(), Length(max=5000)])

@@ -4,8 +4,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ..core.clock import utcnow
-from ..core.history import diff, record_change, snapshot
-from ..core.locking import EditConflict, check_version
+from ..core.history import record_change, snapshot
+from ..core.locking import EditConflict, apply_edit, assign
 from ..extensions import db
 from .models import JobAnalysis, Opening
 
@@ -20,13 +20,6 @@ OPENING_FIELDS = (
     *CONDITION_FIELDS, "title", "occupation_code", "tasks", "schedule", "location", "earliest_start_on",
     "competitive", "requires_disclosure", "status",
 )
-
-
-def _assign(record, fields, values: dict) -> None:
-    for name in fields:
-        if name in values:
-            value = values[name]
-            setattr(record, name, None if value == "" else value)
 
 
 def latest_revision(analysis: JobAnalysis) -> JobAnalysis:
@@ -45,11 +38,11 @@ def record_analysis(employer, user, values: dict, revises: JobAnalysis | None = 
     if revises is not None:
         latest = latest_revision(revises)
         if latest.id != revises.id and latest.id != seen_revision:
-            raise EditConflict(snapshot(latest, ANALYSIS_FIELDS), latest.author, latest.created_at)
+            raise EditConflict(snapshot(latest, ANALYSIS_FIELDS), latest.author, latest.created_at, latest.id)
         revises = latest
     analysis = JobAnalysis(team_id=employer.team_id, employer_id=employer.id, author_id=user.id,
                            revises_id=revises.id if revises else None)
-    _assign(analysis, ANALYSIS_FIELDS, values)
+    assign(analysis, ANALYSIS_FIELDS, values)
     db.session.add(analysis)
     db.session.flush()
     return analysis
@@ -60,7 +53,7 @@ def create_opening(employer, user, values: dict, analysis: JobAnalysis | None = 
     now = now or utcnow()
     opening = Opening(team_id=employer.team_id, employer_id=employer.id, created_by_id=user.id,
                       job_analysis_id=analysis.id if analysis else None, created_at=now, updated_at=now)
-    _assign(opening, OPENING_FIELDS, values)
+    assign(opening, OPENING_FIELDS, values)
     db.session.add(opening)
     db.session.flush()
     record_change(opening, "created", user, now=now)
@@ -69,13 +62,7 @@ def create_opening(employer, user, values: dict, analysis: JobAnalysis | None = 
 
 def update_opening(opening: Opening, user, values: dict, seen_version: int | None,
                    now: datetime | None = None) -> Opening:
-    check_version(opening, OPENING_FIELDS, seen_version)
-    before = snapshot(opening, OPENING_FIELDS)
-    _assign(opening, OPENING_FIELDS, values)
-    changes = diff(before, snapshot(opening, OPENING_FIELDS))
-    if changes:
-        opening.updated_at = now or utcnow()
-        record_change(opening, "updated", user, changes, now=opening.updated_at)
+    apply_edit(opening, OPENING_FIELDS, values, user, seen_version, now)
     db.session.flush()
     return opening
 

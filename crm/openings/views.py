@@ -62,16 +62,13 @@ def new_analysis(employer_id: int):
     if form.validate_on_submit():
         try:
             analysis = services.record_analysis(employer, current_user, form.data, revises=revises,
-                                                seen_revision=request.form.get("seen_revision", type=int))
+                                                seen_revision=seen_version(form))
         except EditConflict as error:
             conflict = error
-            form.seen_revision.data = services.latest_revision(revises).id  # saving again, having read, goes through
         else:
             flash(_("The job analysis is saved."), "success")
             return redirect(url_for("openings.analysis", analysis_id=analysis.id))
-    body, status = form_page("openings/analysis_form.html", form, employer=employer, revises=revises,
-                             conflict=conflict)
-    return body, 409 if conflict else status
+    return form_page("openings/analysis_form.html", form, employer=employer, revises=revises, conflict=conflict)
 
 
 @bp.get("/analyses/<int:analysis_id>")
@@ -127,10 +124,8 @@ def edit_opening(opening_id: int):
             services.update_opening(opening, current_user, form.data, seen_version(form))
         except EditConflict as error:
             conflict = error
-            form.version.data = opening.version  # a second save, after reading the changes, goes through
         else:
             flash(_("The opening %(title)s is saved.", title=opening.title), "success")
             return redirect(url_for("openings.opening", opening_id=opening.id))
-    body, status = form_page("openings/opening_form.html", form, employer=opening.employer, opening=opening,
-                             conflict=conflict)
-    return body, 409 if conflict else status
+    return form_page("openings/opening_form.html", form, employer=opening.employer, opening=opening,
+                     conflict=conflict)

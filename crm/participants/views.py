@@ -167,16 +167,14 @@ def edit(participant_id: int):
             _rule_error(form, error)
         except EditConflict as error:
             conflict = error
-            form.version.data = participant.version  # a second save, after reading the changes, goes through
         else:
             flash(_("The changes are saved."), "success")
             return redirect(_detail_url(participant))
     elif request.method == "GET":
         form.version.data = participant.version
         audit(current_user, participant, AuditAction.VIEW, "details form")
-    body, status = form_page("simple_form.html", form, heading=_("Edit details"), cancel_url=_detail_url(participant),
-                             conflict=conflict)
-    return body, 409 if conflict else status
+    return form_page("simple_form.html", form, heading=_("Edit details"), cancel_url=_detail_url(participant),
+                     conflict=conflict)
 
 
 @bp.route("/<int:participant_id>/status", methods=["GET", "POST"])

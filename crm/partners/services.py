@@ -7,7 +7,7 @@ from ..auth.services import end_other_sessions
 from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
 from ..core.history import diff, record_change, snapshot
-from ..core.locking import check_version
+from ..core.locking import apply_edit, assign
 from ..extensions import db
 from ..participants.consent import require_consent
 from ..participants.models import Participant, ParticipantStatus, PartyKind
@@ -46,18 +46,10 @@ def set_organisation_active(organisation: PartnerOrganisation, user, active: boo
 
 
 # --- Listings -------------------------------------------------------------------------------
-def _assign(listing: Listing, values: dict) -> None:
-    for name in LISTING_FIELDS:
-        if name in values:
-            value = values[name]
-            setattr(listing, name, None if value == "" else value)
-    listing.kind = ListingKind(listing.kind)
-
-
 def create_listing(organisation: PartnerOrganisation, user, values: dict, now: datetime | None = None) -> Listing:
     now = now or utcnow()
     listing = Listing(partner_organisation_id=organisation.id, created_by_id=user.id, created_at=now, updated_at=now)
-    _assign(listing, values)
+    assign(listing, LISTING_FIELDS, values)
     db.session.add(listing)
     db.session.flush()
     record_change(listing, "created", user, now=now)
@@ -66,13 +58,7 @@ def create_listing(organisation: PartnerOrganisation, user, values: dict, now: d
 
 def update_listing(listing: Listing, user, values: dict, seen_version: int | None,
                    now: datetime | None = None) -> None:
-    check_version(listing, LISTING_FIELDS, seen_version)  # raises EditConflict
-    before = snapshot(listing, LISTING_FIELDS)
-    _assign(listing, values)
-    changes = diff(before, snapshot(listing, LISTING_FIELDS))
-    if changes:
-        listing.updated_at = now or utcnow()
-        record_change(listing, "updated", user, changes, now=listing.updated_at)
+    apply_edit(listing, LISTING_FIELDS, values, user, seen_version, now)
     db.session.flush()
 
 

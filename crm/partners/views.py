@@ -78,13 +78,11 @@ def edit_listing(listing_id: int):
             services.update_listing(listing, current_user, form.data, seen_version(form))
         except EditConflict as error:
             conflict = error
-            form.version.data = listing.version  # a second save, after reading the changes, goes through
         else:
             flash(_("%(title)s is saved.", title=listing.title), "success")
             return redirect(url_for("partners.portal"))
-    body, status = form_page("partners/listing_form.html", form, listing=listing, conflict=conflict,
-                             all_municipalities=municipalities())
-    return body, 409 if conflict else status
+    return form_page("partners/listing_form.html", form, listing=listing, conflict=conflict,
+                     all_municipalities=municipalities())
 
 
 @bp.post("/partner/listings/<int:listing_id>/status")

@@ -2,13 +2,13 @@
 their team's retention period (the list under Privacy is otherwise only seen when someone looks)."""
 from datetime import datetime
 
-from flask import current_app, render_template
-from flask_babel import force_locale, ngettext
+from flask import render_template
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from ..auth.models import Role, User
 from ..core.clock import local_date
-from ..core.mail import compose, deliver, external_url
+from ..core.mail import compose, deliver, external_url, in_language_of
 from ..core.scheduler import scheduled_job
 from ..extensions import db
 from . import services
@@ -24,8 +24,7 @@ def remind_of_retention(now: datetime) -> int:
     admins = db.session.scalars(select(User).where(User.role == Role.ADMIN, User.active)).all()
     messages = []
     for admin in admins:
-        with current_app.test_request_context(), \
-                force_locale(admin.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        with in_language_of(admin):
             subject = ngettext("%(num)s closed participant is past the retention period",
                                "%(num)s closed participants are past the retention period", total)
             body = render_template("privacy/retention_reminder.txt", user=admin, total=total,

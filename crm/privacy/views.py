@@ -2,7 +2,7 @@
 who is past the retention period. Every step is written to the participant's audit trail."""
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,12 +11,12 @@ from ..core import clock
 from ..core.audit import AuditAction, audit
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.permissions import permission_required
+from ..core.web import download
 from ..extensions import db
 from ..participants.labels import STATUS_LABELS
 from ..participants.models import Participant
-from . import export, queries, services
+from . import export, inventory, queries, services
 from .forms import EraseForm, FindForm
-from .inventory import HOLDINGS
 
 bp = Blueprint("privacy", __name__, url_prefix="/privacy")
 
@@ -54,9 +54,8 @@ def participant(participant_id: int):
 
 def _participant_page(participant: Participant, form: EraseForm):
     audit(current_user, participant, AuditAction.VIEW, "privacy page")
-    counts = {holding.key: db.session.scalar(holding.count(participant.id)) for holding in HOLDINGS}
-    html = render_template("privacy/participant.html", participant=participant, form=form, holdings=HOLDINGS,
-                           counts=counts, not_closed=REFUSALS["not closed"]())
+    html = render_template("privacy/participant.html", participant=participant, form=form, holdings=inventory.HOLDINGS,
+                           counts=inventory.counts(participant.id), not_closed=REFUSALS["not closed"]())
     return html, 422 if form.errors else 200
 
 
@@ -66,7 +65,7 @@ def export_json(participant_id: int):
     participant = load_participant(participant_id)
     audit(current_user, participant, AuditAction.VIEW, "data export (JSON)")
     body = json.dumps(export.as_json(participant, clock.utcnow()), ensure_ascii=False, indent=2)
-    return _download(body, "application/json", f"participant-{participant.id}.json")
+    return download(body, "application/json", f"participant-{participant.id}.json")
 
 
 @bp.get("/participants/<int:participant_id>/export.html")
@@ -76,12 +75,7 @@ def export_readable(participant_id: int):
     audit(current_user, participant, AuditAction.VIEW, "data export (readable)")
     body = render_template("privacy/export.html", participant=participant, sections=export.readable(participant),
                            exported_at=clock.utcnow())
-    return _download(body, "text/html", f"participant-{participant.id}.html")
-
-
-def _download(body: str, mimetype: str, filename: str) -> Response:
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                                                      "Cache-Control": "no-store"})
+    return download(body, "text/html", f"participant-{participant.id}.html")
 
 
 @bp.post("/participants/<int:participant_id>/erase")

@@ -2,7 +2,7 @@
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -10,6 +10,7 @@ from ..core import clock
 from ..core.audit import AuditAction, audit_each
 from ..core.csvio import write_csv
 from ..core.permissions import permission_required
+from ..core.web import download
 from ..participants.labels import OUTCOME_LABELS, STATUS_LABELS
 from . import exports
 from .dashboard import team_dashboard
@@ -85,5 +86,4 @@ def export(kind: str):
         abort(404)
     audit_each(current_user, participants, AuditAction.VIEW, f"{kind} export (CSV)")
     name = f"{kind}-{start.isoformat()}-{end.isoformat()}.csv" if kind != "employers" else f"employers-{today}.csv"
-    return Response(write_csv(rows, header), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
+    return download(write_csv(rows, header), "text/csv", name)

@@ -1,4 +1,5 @@
 """The plan page: proposal, rhythm, log, end only in the participant's words, passive and back; each role."""
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -8,6 +9,7 @@ from crm.core.audit import AccessLog
 from crm.core.clock import today
 from crm.extensions import db
 from crm.followup.models import Audience, FollowUpContact, FollowUpPlan, PlanStatus
+from crm.followup.schedule import rhythm_key
 from crm.participants.models import DisclosureChoice, DisclosureLevel
 
 from .. import factories
@@ -33,6 +35,26 @@ def test_team_staff_make_the_proposed_plan(login, team, placement, role):
     assert "FREQ=WEEKLY;INTERVAL=2" in plan.employee_rule and "FREQ=MONTHLY" in plan.employer_rule
     assert db.session.scalar(select(AccessLog).where(AccessLog.participant_id == placement.participant_id,
                                                      AccessLog.what == "follow-up plan", AccessLog.action == "create"))
+
+
+def test_a_rhythm_change_on_an_old_page_is_refused_once_then_saved(login, specialist, placement):
+    """Two people change the rhythm at once: the second sees the first's change, and saving again goes through."""
+    plan = factories.make_followup_plan(placement, user=specialist)
+    url = f"/placements/{placement.id}/follow-up/rhythm"
+    opened = plan.version
+    client = login(specialist)
+    assert client.post(url, data={"employee_rhythm": "weekly", "employer_rhythm": "monthly",
+                                  "version": opened}).status_code == 302
+
+    mine = {"employee_rhythm": "every_2_weeks", "employer_rhythm": "monthly", "version": opened}
+    refused = client.post(url, data=mine)
+    assert refused.status_code == 409
+    assert rhythm_key(_plan(placement).employee_rule) == "weekly"  # the first change stands
+    seen = re.search(r'name="version" type="hidden" value="(\d+)"', refused.get_data(as_text=True)).group(1)
+    assert int(seen) == _plan(placement).version
+
+    assert client.post(url, data=dict(mine, version=seen)).status_code == 302
+    assert rhythm_key(_plan(placement).employee_rule) == "every_2_weeks"
 
 
 def test_the_placement_page_links_to_the_plan(login, specialist, placement):

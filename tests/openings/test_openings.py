@@ -54,9 +54,9 @@ def test_a_second_revision_of_the_same_analysis_is_refused_once_with_the_first_o
     assert "Packa upp, prismärka, kassa" in page  # the input is kept
     assert "<strong>35</strong>" in page  # the other revision's value is shown
     assert len(db.session.scalars(select(JobAnalysis).where(JobAnalysis.employer_id == employer.id)).all()) == 2
-    seen = re.search(r'name="seen_revision" type="hidden" value="(\d+)"', page).group(1)
+    seen = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
 
-    again = client.post(url, data=dict(mine, seen_revision=seen))  # having read the changes: saved
+    again = client.post(url, data=dict(mine, version=seen))  # having read the changes: saved
     assert again.status_code == 302
     newest = db.session.scalars(select(JobAnalysis).where(JobAnalysis.employer_id == employer.id)
                                 .order_by(JobAnalysis.id)).all()

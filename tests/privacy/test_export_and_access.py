@@ -36,7 +36,8 @@ def test_json_export_holds_every_record_about_the_participant(client, login, adm
     response = login(admin).get(f"/privacy/participants/{asa.id}/export.json")
 
     assert response.status_code == 200 and response.mimetype == "application/json"
-    assert response.headers["Content-Disposition"] == f'attachment; filename="participant-{asa.id}.json"'
+    assert response.headers["Content-Disposition"] == f"attachment; filename*=UTF-8''participant-{asa.id}.json"
+    assert response.headers["Cache-Control"] == "no-store"
     data = json.loads(response.get_data(as_text=True))
     records = data["records"]
     assert records["participant"][0]["first_name"] == "Åsa" and records["participant"][0]["phone"] == "070-111 22 33"
