@@ -18,6 +18,7 @@ from crm import create_app
 from crm.extensions import db
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 390, "height": 844}  # an iPhone 12–15
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
@@ -88,8 +89,8 @@ def browser():
 
 @pytest.fixture
 def phone(request, browser, live_server):
-    """A page in a phone-sized window (390 × 844, as an iPhone 12–15)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url,
+    """A page in a phone-sized window."""
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url,
                                   device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -97,3 +98,17 @@ def phone(request, browser, live_server):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+def assert_fits_phone(page):
+    """Nothing on the page is wider than the phone's screen.
+
+    Measured once the page has loaded: a click that submits a form returns when the next page starts
+    loading, and before its stylesheet arrives the unstyled page is wider.
+    """
+    page.wait_for_load_state("load")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(f"[...document.querySelectorAll('body *')].filter(e => !e.closest('.table-wrap')"
+                         f" && e.getBoundingClientRect().right > {PHONE['width'] + 1})"
+                         f".map(e => e.tagName + (e.className ? '.' + e.className : '')).slice(0, 5)")
+    assert width <= PHONE["width"], wide
