@@ -42,14 +42,14 @@ def test_specialist_negotiates_a_wage_subsidy_on_a_phone(phone, live_data, live_
     phone.locator("#subsidies").get_by_text("Helena Strand").wait_for()
     phone.locator("#subsidies").get_by_role("link", name="Ny förhandling").click()
     phone.get_by_label("Arbetsgivare").fill("Bageriet Solrosen AB")
-    phone.locator('button[name="list_openings"]').click()  # only this employer's openings are offered
+    phone.get_by_label("Arbetsgivare").press("Enter")  # lists only this employer's openings
     phone.get_by_label("Ledigt jobb").select_option(label="Bagarbiträde")
     assert phone.get_by_label("Ledigt jobb").locator("option").all_inner_texts() == ["—", "Bagarbiträde"]
     phone.get_by_label("Stödform").select_option(label="Lönebidrag för utveckling i anställning")
     phone.get_by_label("Begärd andel av lönekostnaden (%)").fill("60")
     phone.get_by_label("Lön som andelen gäller (kr i månaden)").fill("24000")
     snap(phone, "new")
-    phone.get_by_role("button", name="Påbörja förhandlingen").click()
+    phone.get_by_label("Lön som andelen gäller (kr i månaden)").press("Enter")  # the main button, not the first
     phone.get_by_text("Förhandlingen är påbörjad som utkast.").wait_for()
     phone.get_by_role("link", name="Tagit upp med AF").click()
     phone.get_by_label("Uppgifter som delats, och med vem").fill("Till AF: yrkesprofil och att stöd behövs.")

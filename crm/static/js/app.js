@@ -4,6 +4,18 @@ document.addEventListener("submit", (event) => {
   if (message && !window.confirm(message)) event.preventDefault();
 });
 
+// A form whose first button is a secondary one ("Show the employer's openings") would press it on
+// Enter anywhere. Enter presses the main button instead, except in the field a button is `data-for`.
+document.querySelectorAll("button[data-default-submit]").forEach((main) => {
+  const { form } = main;
+  form.addEventListener("keydown", (event) => {
+    const field = event.target;
+    if (event.key !== "Enter" || event.isComposing || field.tagName !== "INPUT") return;
+    event.preventDefault();
+    form.requestSubmit(form.querySelector(`button[data-for="${field.id}"]`) || main);
+  });
+});
+
 // Filter panels start open where there is room for them.
 if (window.matchMedia("(min-width: 768px)").matches) {
   document.querySelectorAll("details.filters-panel").forEach((panel) => { panel.open = true; });
