@@ -54,8 +54,7 @@ def hire(proposal_id: int):
         placement = services.start_placement(participant, opening.employer, current_user, _values(form),
                                              opening=opening, proposal=proposal,
                                              opening_filled=form.opening_filled.data)
-        flash(_("Congratulations! The job start of %(person)s is recorded.", person=participant.name), "success")
-        return redirect(url_for("placements.detail", placement_id=placement.id))
+        return _started(placement)
     return form_page("placements/form.html", form, employer=opening.employer, opening=opening)
 
 
@@ -71,9 +70,16 @@ def new(employer_id: int):
     if form.validate_on_submit():
         participant = load_participant(form.participant_id.data, "participant.edit")
         placement = services.start_placement(participant, employer, current_user, _values(form))
-        flash(_("Congratulations! The job start of %(person)s is recorded.", person=participant.name), "success")
-        return redirect(url_for("placements.detail", placement_id=placement.id))
+        return _started(placement)
     return form_page("placements/form.html", form, employer=employer, opening=None)
+
+
+def _started(placement):
+    """Support after the start is part of the job (IPS): go on to agree it with the new employee, from a
+    proposed plan. It is their plan, so it is proposed here rather than made for them."""
+    flash(_("Congratulations! The job start of %(person)s is recorded. Agree with them how you will keep in "
+            "touch from now on.", person=placement.participant.name), "success")
+    return redirect(url_for("followup.plan", placement_id=placement.id))
 
 
 @bp.get("/placements/<int:placement_id>")

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from crm.extensions import db
+from crm.followup.models import FollowUpPlan
 from crm.participants import services as participant_services
 from crm.participants.models import ParticipantStatus
 from crm.placements.models import EmploymentForm, EndReason, Placement
@@ -18,9 +19,13 @@ def test_job_start_recorded_at_an_employer(login, specialist, team):
     response = login(specialist).post(f"/employers/{employer.id}/placements/new", data={
         "participant_id": anna.id, "title": "Bagare", "occupation_code": "7612", "started_on": "2026-11-02",
         "hours_per_week": "15.5", "employment_form": "hourly", "competitive": "y"})
-    assert response.status_code == 302
     placement = db.session.scalar(select(Placement))
     assert placement.hours_per_week == 15.5 and placement.employment_form == EmploymentForm.HOURLY
+    # Straight on to agree follow-up support with her: the plan is proposed, not yet made.
+    assert response.headers["Location"].endswith(f"/placements/{placement.id}/follow-up")
+    page = login(specialist).get(response.headers["Location"]).get_data(as_text=True)
+    assert "Grattis! Jobbstarten för Anna Lind är registrerad." in page and "Föreslagen plan" in page
+    assert db.session.scalar(select(FollowUpPlan)) is None
 
 
 def test_job_start_refuses_bad_input_and_keeps_it(login, specialist, team):
