@@ -17,7 +17,7 @@ def followups(user, today: date) -> Iterator[FeedEvent]:
     per audience on today, so it is not lost in the past. First name and initial only, never notes."""
     for plan in queries.active_plans(specialist_id=user.id):
         placement = plan.placement
-        names = {"participant": placement.participant.short_name, "employer": placement.employer.name}
+        names = {"participant": placement.participant.short_name, "employer": placement.workplace_name}
         overdue_shown = set()
         for occurrence in schedule.open_occurrences(plan, today + timedelta(days=AHEAD_DAYS)):
             if occurrence.audience == Audience.EMPLOYEE:

@@ -39,7 +39,7 @@ def _rule(audience: Audience):
             yield Wanted(participant.specialist_id, plan.team_id,
                          f"followup:{plan.id}:{audience.value}:{occurrence.due_on.isoformat()}",
                          occurrence.due_on, "followup_plan", plan.id,
-                         {"participant": participant.short_name, "employer": item.placement.employer.name,
+                         {"participant": participant.short_name, "employer": item.placement.workplace_name,
                           "placement_id": plan.placement_id})
 
     due.__name__ = f"followup_{audience.value}_due"

@@ -40,7 +40,8 @@ def active_plans(specialist_id: int | None = None) -> list[FollowUpPlan]:
              .join(FollowUpPlan.placement).join(Placement.participant)
              .where(FollowUpPlan.status == PlanStatus.ACTIVE)
              .options(contains_eager(FollowUpPlan.placement).contains_eager(Placement.participant),
-                      contains_eager(FollowUpPlan.placement).joinedload(Placement.employer))
+                      contains_eager(FollowUpPlan.placement).joinedload(Placement.employer),
+                      contains_eager(FollowUpPlan.placement).joinedload(Placement.partner_organisation))
              .order_by(FollowUpPlan.id))
     if specialist_id is not None:
         query = query.where(Participant.specialist_id == specialist_id)
@@ -90,7 +91,8 @@ def placements_without_plan(specialist_id: int) -> list[Placement]:
         select(Placement).join(Placement.participant)
         .outerjoin(FollowUpPlan, FollowUpPlan.placement_id == Placement.id)
         .where(Participant.specialist_id == specialist_id, Placement.ended_on.is_(None), FollowUpPlan.id.is_(None))
-        .options(contains_eager(Placement.participant), joinedload(Placement.employer))
+        .options(contains_eager(Placement.participant), joinedload(Placement.employer),
+                 joinedload(Placement.partner_organisation))
         .order_by(Placement.started_on)
     ).all()
 
