@@ -36,7 +36,7 @@ def load():
     if db.session.scalar(select(Team).where(Team.name == data.TEAM["name"])):
         click.echo("Demo data is already loaded.")
     else:
-        _load(random.Random(2026))
+        load_demo_team(random.Random(2026))
         db.session.commit()
         click.echo("Demo data loaded.")
     click.echo(f"Sign in at http://127.0.0.1:5000 with one of these (password: {data.PASSWORD}):")
@@ -44,7 +44,8 @@ def load():
         click.echo(f"  {email:32} {name} ({role})")
 
 
-def _load(rng: random.Random) -> None:
+def load_demo_team(rng: random.Random) -> None:
+    """The demo team, its partner and their work of the last months (no commit)."""
     team = accounts.save_team(None, **data.TEAM)
     partner = accounts.create_partner_organisation(**data.PARTNER)
     users = {}
