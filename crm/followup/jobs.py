@@ -1,6 +1,6 @@
-"""Follow-up's nudge rule: a planned follow-up contact is due today or overdue."""
+"""Follow-up's nudge rules: a job start has no follow-up plan yet; a planned contact is due or overdue."""
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
@@ -19,8 +19,30 @@ MESSAGES = {
 }
 
 
+PLAN_BEFORE_START_DAYS = 7  # IPS: the first contact is in the week before the start
+
+
 def _plan_link(nudge) -> str:
     return url_for("followup.plan", placement_id=nudge.params.get("placement_id", 0))
+
+
+@nudge_rule("followup_plan_missing",
+            message=_l("%(participant)s has a job at %(employer)s: agree a follow-up plan with them"),
+            link=_plan_link)
+def followup_plan_missing(now: datetime) -> Iterator[Wanted]:
+    """Current job starts without a plan, from a week before the first day, to the participant's specialist.
+    Starts recorded by a social enterprise reach the specialist this way; the nudge resolves with the plan."""
+    today = local_date(now)
+    active_users = set(db.session.scalars(select(User.id).where(User.active)))
+    for placement in queries.placements_without_plan():
+        participant = placement.participant
+        if participant.specialist_id not in active_users or \
+                placement.started_on > today + timedelta(days=PLAN_BEFORE_START_DAYS):
+            continue
+        yield Wanted(participant.specialist_id, placement.team_id, f"followup-plan:{placement.id}",
+                     placement.started_on, "placement", placement.id,
+                     {"participant": participant.short_name, "employer": placement.workplace_name,
+                      "placement_id": placement.id})
 
 
 def _rule(audience: Audience):

@@ -85,16 +85,17 @@ def due_followups(plans: list[FollowUpPlan], until: date) -> list[DueFollowUp]:
     return sorted(due, key=lambda d: (d.occurrence.due_on, d.plan.id, d.occurrence.audience))
 
 
-def placements_without_plan(specialist_id: int) -> list[Placement]:
-    """Current job starts of a specialist's participants that have no follow-up plan yet."""
-    return db.session.scalars(
-        select(Placement).join(Placement.participant)
-        .outerjoin(FollowUpPlan, FollowUpPlan.placement_id == Placement.id)
-        .where(Participant.specialist_id == specialist_id, Placement.ended_on.is_(None), FollowUpPlan.id.is_(None))
-        .options(contains_eager(Placement.participant), joinedload(Placement.employer),
-                 joinedload(Placement.partner_organisation))
-        .order_by(Placement.started_on)
-    ).all()
+def placements_without_plan(specialist_id: int | None = None) -> list[Placement]:
+    """Current job starts (of a specialist's participants, or all) that have no follow-up plan yet."""
+    query = (select(Placement).join(Placement.participant)
+             .outerjoin(FollowUpPlan, FollowUpPlan.placement_id == Placement.id)
+             .where(Placement.ended_on.is_(None), FollowUpPlan.id.is_(None))
+             .options(contains_eager(Placement.participant), joinedload(Placement.employer),
+                      joinedload(Placement.partner_organisation))
+             .order_by(Placement.started_on, Placement.id))
+    if specialist_id is not None:
+        query = query.where(Participant.specialist_id == specialist_id)
+    return db.session.scalars(query).all()
 
 
 

@@ -77,3 +77,25 @@ def test_passive_plans_raise_no_nudges(specialist, placement):
     services.make_passive(plan, specialist, date(2026, 3, 3))
     _evaluate(datetime(2026, 6, 1, 8, tzinfo=UTC))
     assert db.session.scalar(select(Nudge).where(Nudge.rule.like("followup%"))) is None
+
+
+def test_a_job_start_without_a_plan_is_nudged_until_the_plan_is_made(app, specialist, placement, team):
+    factories.make_placement(factories.make_participant(team, specialist, first_name="Bo"),
+                             factories.make_employer(team), started_on=date(2026, 1, 5), ended_on=date(2026, 2, 1))
+    soon = factories.make_placement(factories.make_participant(team, specialist, first_name="Cia"),
+                                    factories.make_employer(team), started_on=date(2026, 3, 9))
+    factories.make_placement(factories.make_participant(team, specialist, first_name="Dan"),
+                             factories.make_employer(team), started_on=date(2026, 3, 10))
+    now = datetime(2026, 3, 2, 8, tzinfo=UTC)  # Anna's first day; Cia starts in a week, Dan in eight days
+    engine.evaluate_rule("followup_plan_missing", now)
+    nudges = db.session.scalars(select(Nudge).where(Nudge.rule == "followup_plan_missing")).all()
+    assert {n.subject_id for n in nudges} == {placement.id, soon.id}  # not the ended job, not Dan's yet
+    anna = next(n for n in nudges if n.subject_id == placement.id)
+    assert anna.user_id == specialist.id and anna.due_on == date(2026, 3, 2)
+    with app.test_request_context():
+        assert engine.message(anna) == ("Anna L. har jobb hos Bageriet AB: kom överens med hen om en "
+                                        "uppföljningsplan")
+        assert engine.link(anna) == f"/placements/{placement.id}/follow-up"
+    factories.make_followup_plan(placement, user=specialist)
+    engine.evaluate_rule("followup_plan_missing", now)
+    assert anna.status == NudgeStatus.RESOLVED
