@@ -41,7 +41,7 @@ def inbox(organisation_id: int) -> list[Referral]:
     return db.session.scalars(
         select(Referral).join(Listing, Listing.id == Referral.listing_id)
         .where(Listing.partner_organisation_id == organisation_id)
-        .options(joinedload(Referral.listing), _SHARED_PARTICIPANT)
+        .options(joinedload(Referral.listing), joinedload(Referral.placement), _SHARED_PARTICIPANT)
         .order_by(Referral.status != ReferralStatus.PENDING, Referral.referred_on.desc(), Referral.id.desc())
     ).all()
 

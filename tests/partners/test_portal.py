@@ -118,6 +118,7 @@ def test_a_work_placement_start_and_end_are_a_non_competitive_placement(login, p
     assert placement.employment_form == EmploymentForm.WORK_PLACEMENT and not placement.competitive
     db.session.refresh(referral)
     assert referral.placement_id == placement.id
+    assert "Började 3 nov. 2026" in client.get("/partner/referrals").get_data(as_text=True)
     assert client.post(f"/partner/referrals/{referral.id}/start",
                        data={"started_on": "2026-11-03", "hours_per_week": "15"}).status_code == 422
     response = client.post(f"/partner/referrals/{referral.id}/end",
@@ -125,6 +126,7 @@ def test_a_work_placement_start_and_end_are_a_non_competitive_placement(login, p
     assert response.status_code == 302
     db.session.refresh(placement)
     assert placement.ended_on == date(2026, 11, 20)
+    assert "Slutade 20 nov. 2026" in client.get("/partner/referrals").get_data(as_text=True)
 
 
 def test_paid_employment_on_ordinary_terms_is_competitive(login, partner_user, participant, organisation):
