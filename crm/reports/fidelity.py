@@ -18,11 +18,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ..auth.models import Role, User
-from ..contacts.models import ContactForm, ContactPurpose, EmployerContact, employer_contact_participants
+from ..contacts.models import ContactPurpose, EmployerContact, employer_contact_participants
 from ..contacts.queries import face_to_face_counts
-from ..core.clock import local_date, local_midnight
+from ..core.clock import local_midnight
 from ..employers.models import Employer
 from ..extensions import db
+from ..followup.models import Audience, FollowUpContact, FollowUpForm, FollowUpPlan
 from ..openings.models import Opening
 from ..participants.models import (
     BenefitsCounselling,
@@ -298,11 +299,11 @@ FOLLOW_ALONG_MEET = 75  # a part of the pattern is met when it holds for at leas
 
 
 def follow_along(team, start: date, end: date) -> Result:
-    """The follow-along pattern, from face-to-face employer contacts logged for the participant (the
-    closest the records come to contact with the worker), over job starts and job ends in the period:
-    (1) within 7 days before the start, (2) within 3 days after, (3) in each of the first four weeks,
-    (4) in each 30 days after that while the job lasts (up to a year), (5) within 3 days of a job end.
-    A part is met when it holds for at least 75 % of the job starts it applies to."""
+    """The follow-along pattern, from face-to-face follow-up contacts with the employee in any of their
+    plans (support after a job loss goes on in the ended job's plan), over job starts and job ends in
+    the period: (1) within 7 days before the start, (2) within 3 days after, (3) in each of the first
+    four weeks, (4) in each 30 days after that while the job lasts (up to a year), (5) within 3 days of a
+    job end. A part is met when it holds for at least 75 % of the job starts it applies to."""
     jobs = db.session.execute(
         select(Placement.participant_id, Placement.started_on, Placement.ended_on)
         .where(Placement.team_id == team.id, Placement.hours_per_week >= JOB_START_MIN_HOURS,
@@ -310,18 +311,17 @@ def follow_along(team, start: date, end: date) -> Result:
                (Placement.started_on >= start) | Placement.ended_on.between(start, end))).all()
     seen: dict[int, set[date]] = defaultdict(set)
     if jobs:
-        link = employer_contact_participants.c
         # The earliest day any part looks at: a week before a start in the period, or a job end.
         earliest = min(j.started_on if j.started_on >= start else j.ended_on for j in jobs) - timedelta(days=7)
-        for participant_id, at in db.session.execute(
-                select(link.participant_id, EmployerContact.contacted_at)
-                .join(EmployerContact, EmployerContact.id == link.contact_id)
-                .where(EmployerContact.team_id == team.id,
-                       link.participant_id.in_(sorted({j.participant_id for j in jobs})),
-                       EmployerContact.form == ContactForm.FACE_TO_FACE,
-                       EmployerContact.contacted_at >= local_midnight(earliest),
-                       EmployerContact.contacted_at < local_midnight(end + timedelta(days=1)))):
-            seen[participant_id].add(local_date(at))
+        for participant_id, held_on in db.session.execute(
+                select(Placement.participant_id, FollowUpContact.held_on)
+                .join(FollowUpPlan, FollowUpPlan.placement_id == Placement.id)
+                .join(FollowUpContact, FollowUpContact.plan_id == FollowUpPlan.id)
+                .where(Placement.participant_id.in_(sorted({j.participant_id for j in jobs})),
+                       FollowUpContact.audience == Audience.EMPLOYEE,
+                       FollowUpContact.form == FollowUpForm.FACE_TO_FACE,
+                       FollowUpContact.held_on.between(earliest, end))):
+            seen[participant_id].add(held_on)
 
     def contact(participant_id, first: date, last: date) -> bool:
         return any(first <= day <= last for day in seen[participant_id])
@@ -347,8 +347,8 @@ def follow_along(team, start: date, end: date) -> Result:
     assessable = [p for p in parts if p]
     met = sum(1 for p in assessable if 100 * sum(p) / len(p) >= FOLLOW_ALONG_MEET)
     explanation = _l("%(met)s of %(parts)s parts of the pattern held for at least 75 %% of the job starts they apply "
-                     "to (%(jobs)s job starts and ends in the period). From face-to-face employer contacts logged "
-                     "for the participant.", met=met, parts=len(assessable), jobs=len(jobs))
+                     "to (%(jobs)s job starts and ends in the period). From face-to-face follow-up contacts with "
+                     "the employee.", met=met, parts=len(assessable), jobs=len(jobs))
     return Result(ITEMS["follow_along"], _pct(met, len(assessable)), explanation, _placements_export(start, end),
                   len(jobs))
 

@@ -147,16 +147,32 @@ def test_follow_along_pattern(team, specialist, before, value, score):
     start, end = date(2026, 6, 1), date(2026, 8, 31)
     employer = factories.make_employer(team)
     person = factories.make_participant(team, specialist, entered_on=date(2026, 5, 1))
-    factories.make_placement(person, employer, started_on=start)
+    plan = factories.make_followup_plan(factories.make_placement(person, employer, started_on=start), user=specialist)
     days = [start + timedelta(days=d) for d in (1, 8, 15, 22)]  # within 3 days, and in each of weeks 1–4
     days += [start + timedelta(days=d) for d in (30, 60)]  # each 30 days after the first four weeks
-    if before:
-        days.append(start - timedelta(days=3))
     for day in days:
-        factories.make_contact(employer, specialist, contacted_at=at(day), purpose="follow_up").participants = [person]
+        factories.make_followup_contact(plan, day)
+    week_before = start - timedelta(days=3)
+    if before:
+        factories.make_followup_contact(plan, week_before)
+    else:  # none of these is a face-to-face meeting with her
+        factories.make_followup_contact(plan, week_before, form="phone")
+        factories.make_followup_contact(plan, week_before, audience="employer_supervisor")
+        factories.make_contact(employer, specialist, contacted_at=at(week_before)).participants = [person]
     # Parts that apply: before, after, weekly, monthly (no job end): 4 of 4 = 100 % or 3 of 4 = 75 %.
     result = fidelity.follow_along(team, start, end)
     assert (result.value, result.score) == (value, score)
+
+
+def test_follow_along_after_a_job_loss_counts_the_ended_jobs_plan(team, specialist):
+    start, end = date(2026, 6, 1), date(2026, 8, 31)
+    person = factories.make_participant(team, specialist, entered_on=date(2025, 1, 1))
+    job = factories.make_placement(person, factories.make_employer(team), started_on=date(2025, 3, 1),
+                                   ended_on=date(2026, 7, 10))
+    plan = factories.make_followup_plan(job, user=specialist)
+    factories.make_followup_contact(plan, date(2026, 7, 12))  # two days after the last day
+    result = fidelity.follow_along(team, start, end)
+    assert (result.value, result.score, result.basis) == (100.0, 5, 1)  # the one part that applies: met
 
 
 def test_the_report_says_which_items_need_a_human_rating(team, specialist):
