@@ -6,6 +6,7 @@ or its own schema when the suite runs on PostgreSQL. Screenshots land in test-ar
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,7 +18,10 @@ from werkzeug.serving import make_server
 from crm import create_app
 from crm.extensions import db
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # from package.json (make assets)
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 844}  # an iPhone 12–15
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -25,31 +29,41 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _database_url(tmp_path_factory) -> str:
+def _database_url(tmp_path_factory, name: str) -> str:
+    """A SQLite file, or a schema of the PostgreSQL test database, of the server's own."""
     url = os.environ.get("CRM_TEST_DATABASE_URL")
     if not url:
-        return "sqlite:///" + str(tmp_path_factory.mktemp("browser") / "browser.sqlite3")
+        return "sqlite:///" + str(tmp_path_factory.mktemp(name) / f"{name}.sqlite3")
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS browser CASCADE"))
-        connection.execute(text("CREATE SCHEMA browser"))
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {name}"))
     engine.dispose()
-    return url + ("&" if "?" in url else "?") + "options=-csearch_path%3Dbrowser"
+    return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{name}"
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    app = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
+@contextmanager
+def serving(tmp_path_factory, name: str):
+    """The app on a free port of 127.0.0.1, on a migrated database called `name`."""
+    app = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory, name),
                       "WTF_CSRF_ENABLED": True})
     with app.app_context():
         upgrade()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", app=app)
-    server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
+    try:
+        yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", app=app)
+    finally:
+        server.shutdown()
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    with serving(tmp_path_factory, "browser") as server:
+        yield server
 
 
 @pytest.fixture
@@ -100,10 +114,11 @@ def phone(request, browser, live_server):
     context.close()
 
 
-def assert_fits_phone(page):
-    """Nothing on the page is wider than the phone's screen.
+def check_phone_page(page):
+    """The page as a phone shows it: nothing wider than the screen, and nothing that axe-core finds
+    against WCAG 2.1 A and AA.
 
-    Measured once the page has loaded: a click that submits a form returns when the next page starts
+    Checked once the page has loaded: a click that submits a form returns when the next page starts
     loading, and before its stylesheet arrives the unstyled page is wider.
     """
     page.wait_for_load_state("load")
@@ -111,4 +126,9 @@ def assert_fits_phone(page):
     wide = page.evaluate(f"[...document.querySelectorAll('body *')].filter(e => !e.closest('.table-wrap')"
                          f" && e.getBoundingClientRect().right > {PHONE['width'] + 1})"
                          f".map(e => e.tagName + (e.className ? '.' + e.className : '')).slice(0, 5)")
-    assert width <= PHONE["width"], wide
+    assert width <= PHONE["width"], (page.url, wide)
+    # Evaluated through the DevTools protocol, so the app's Content-Security-Policy does not block it.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    problems = [(v["id"], v["help"], [node["target"] for node in v["nodes"]][:3]) for v in result["violations"]]
+    assert not problems, (page.url, problems)

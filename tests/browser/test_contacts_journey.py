@@ -9,7 +9,7 @@ from crm.core import clock
 from crm.extensions import db
 
 from .. import factories
-from .conftest import ARTIFACTS, assert_fits_phone
+from .conftest import ARTIFACTS, check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -49,7 +49,7 @@ def test_specialist_logs_a_visit_and_my_week_counts_it(phone, live_data, live_se
     phone.get_by_role("heading", name="Min vecka").wait_for()
     assert phone.get_by_text("Kontakten med Bageriet Mobil AB är loggad.").is_visible()
     assert int(phone.locator("#f2f-count").inner_text()) == before + 1
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with live_data():
         contacts = db.session.scalars(select(EmployerContact).where(EmployerContact.employer_id == employer_id)
@@ -60,5 +60,5 @@ def test_specialist_logs_a_visit_and_my_week_counts_it(phone, live_data, live_se
 
     phone.goto(f"/employers/{employer_id}")
     phone.get_by_role("heading", name="Kontakter").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     phone.screenshot(path=ARTIFACTS / "contacts_employer_page.png", full_page=True)

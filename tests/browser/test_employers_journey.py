@@ -6,7 +6,7 @@ from crm.employers.models import Employer
 from crm.extensions import db
 
 from .. import factories
-from .conftest import assert_fits_phone
+from .conftest import check_phone_page
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def test_specialist_adds_an_employer_on_a_phone(phone, live_data, live_server):
     phone.get_by_role("heading", name="Mobilkaféet AB").wait_for()
     assert phone.get_by_text("556016-0680").is_visible()
     # Nothing on the page is wider than the phone's screen.
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with live_data():
         employer = db.session.scalar(select(Employer).where(Employer.name == "Mobilkaféet AB"))

@@ -10,7 +10,7 @@ from crm.extensions import db
 from crm.followup.models import FollowUpContact, FollowUpPlan
 
 from .. import factories
-from .conftest import assert_fits_phone
+from .conftest import check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -42,7 +42,7 @@ def test_specialist_plans_follow_up_and_logs_a_contact(phone, live_data):
     phone.get_by_role("button", name="Logga kontakten").click()
     phone.get_by_text("Uppföljningskontakten är loggad.").wait_for()
     assert phone.get_by_text("Börjar en halvtimme senare.").is_visible()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with live_data():
         plan = db.session.scalar(select(FollowUpPlan).where(FollowUpPlan.placement_id == placement_id))
@@ -69,7 +69,7 @@ def test_my_week_lists_follow_ups_on_a_phone(phone, live_data):
     assert "Berg" not in section.inner_text()
     assert section.get_by_text("Försenat").first.is_visible()
     section.scroll_into_view_if_needed()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
 
 def test_calendar_address_on_a_phone(phone, live_data):
@@ -79,4 +79,4 @@ def test_calendar_address_on_a_phone(phone, live_data):
     phone.get_by_role("button", name="Skapa en kalenderadress").click()
     url = phone.get_by_label("Kalenderadress").input_value()
     assert url.endswith(".ics")
-    assert_fits_phone(phone)
+    check_phone_page(phone)

@@ -8,7 +8,7 @@ from crm.employers.models import Employer
 from crm.extensions import db
 
 from .. import factories
-from .conftest import ARTIFACTS, assert_fits_phone
+from .conftest import ARTIFACTS, check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def test_team_lead_imports_tags_and_merges_on_a_phone(phone, live_data, live_ser
     phone.get_by_role("button", name="Visa vad som kommer att hända").click()
     phone.get_by_role("heading", name="Kontrollera före importen").wait_for()
     assert phone.get_by_text("4 nya arbetsgivare").is_visible()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     phone.screenshot(path=ARTIFACTS / "imports_preview.png", full_page=True)
     phone.get_by_role("button", name="Importera", exact=True).click()
     phone.get_by_role("heading", name="Importen är klar").wait_for()
@@ -46,10 +46,10 @@ def test_team_lead_imports_tags_and_merges_on_a_phone(phone, live_data, live_ser
     phone.get_by_label("Lägg till etikett").fill("Mässa 2026")
     phone.get_by_role("button", name="Fortsätt").click()
     phone.get_by_text("Detta ändrar 3 arbetsgivare.").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     phone.get_by_role("button", name="Ändra 3 arbetsgivare").click()
     phone.get_by_text("3 arbetsgivare ändrade.").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     phone.screenshot(path=ARTIFACTS / "imports_tagged_list.png", full_page=True)
 
     # The cp1252 file brings a near-duplicate in Trosa, imported anyway; the team lead merges it.
@@ -62,7 +62,7 @@ def test_team_lead_imports_tags_and_merges_on_a_phone(phone, live_data, live_ser
     phone.goto("/employers/duplicates")
     phone.get_by_role("link", name="Slå ihop…").first.click()
     phone.get_by_role("heading", name="Slå ihop två poster").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     phone.screenshot(path=ARTIFACTS / "imports_merge.png", full_page=True)
     phone.get_by_label("Ja, slå ihop de här två posterna till en").check()
     phone.get_by_role("button", name="Slå ihop", exact=True).click()

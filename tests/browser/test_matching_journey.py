@@ -9,7 +9,7 @@ from crm.matching.models import Proposal, ProposalKind
 from crm.participants import services as participant_services
 
 from .. import factories
-from .conftest import assert_fits_phone
+from .conftest import check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -41,7 +41,7 @@ def test_specialist_matches_a_participant_and_proposes_them(phone, live_data):
     assert phone.get_by_text("Barista").count() == 0  # evening work is a hard no for Anna
     first.get_by_role("button", name="Föreslå").click()
     phone.get_by_text("Anna Lind är föreslagen till Packare.").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with live_data():
         proposal = db.session.scalar(select(Proposal).where(Proposal.participant_id == anna_id))

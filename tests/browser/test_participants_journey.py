@@ -8,7 +8,7 @@ from crm.participants.disclosure import effective_disclosure
 from crm.participants.models import DisclosureLevel, Participant
 
 from .. import factories
-from .conftest import ARTIFACTS, assert_fits_phone
+from .conftest import ARTIFACTS, check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,7 @@ def test_specialist_records_a_participant_and_no_disclosure_on_a_phone(phone, li
     phone.get_by_role("button", name="Spara").click()
     phone.locator("#preferences").get_by_text("20–30").wait_for()
     snap(phone, "overview")
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     phone.locator("#disclosure").get_by_role("link", name="Ändra").click()
     phone.get_by_role("link", name="Lägg till ett val för en arbetsgivare").click()
@@ -68,14 +68,14 @@ def test_specialist_records_a_participant_and_no_disclosure_on_a_phone(phone, li
     phone.get_by_role("button", name="Spara").click()
     phone.get_by_role("heading", name="Historik").wait_for()
     snap(phone, "disclosure")
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     phone.goto(f"/employers/{employer_id}")
     warning = phone.get_by_role("heading", name="Kontakta inte för deras räkning")
     warning.wait_for()
     warning.scroll_into_view_if_needed()
     assert phone.get_by_role("link", name="Lina L.").is_visible()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with live_data():
         participant = db.session.scalar(select(Participant).where(Participant.last_name == "Lindqvist"))

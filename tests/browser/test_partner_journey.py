@@ -7,7 +7,7 @@ from crm.extensions import db
 from crm.partners.models import Listing, Referral, ReferralStatus
 
 from .. import factories
-from .conftest import assert_fits_phone
+from .conftest import check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -37,10 +37,10 @@ def test_partner_lists_a_placement_and_accepts_a_referral(phone, live_data):
     phone.get_by_label("Timmar per vecka, till").fill("25")
     phone.get_by_label("Kommun").fill("Nyköping")
     phone.get_by_label("Lediga platser").fill("2")
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     phone.get_by_role("button", name="Spara").click()
     phone.get_by_text("Kafébiträde är utlyst.").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     phone.get_by_role("link", name="1 anvisning väntar").click()
     phone.get_by_role("link", name="Omar Said").click()
@@ -50,7 +50,7 @@ def test_partner_lists_a_placement_and_accepts_a_referral(phone, live_data):
     phone.get_by_role("button", name="Skicka svar").click()
     phone.get_by_text("Ert svar är skickat till arbetsspecialisten.").wait_for()
     assert phone.get_by_role("link", name="Registrera starten").is_visible()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with live_data():
         referral = db.session.get(Referral, referral_id)

@@ -7,7 +7,7 @@ import pytest
 from crm.core import clock
 
 from .. import factories
-from .conftest import ARTIFACTS, assert_fits_phone
+from .conftest import ARTIFACTS, check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -31,7 +31,7 @@ def test_admin_exports_and_erases_a_participant(phone, live_data, request):
     phone.get_by_role("button", name="Sök").click()
     phone.get_by_role("link", name="Örjan Ekström").click()
     phone.get_by_role("heading", name="Örjan Ekström").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Ladda ner JSON").click()

@@ -10,7 +10,7 @@ from crm.participants import services as participant_services
 from crm.subsidies.models import Negotiation, NegotiationStatus
 
 from .. import factories
-from .conftest import ARTIFACTS, assert_fits_phone
+from .conftest import ARTIFACTS, check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -57,11 +57,11 @@ def test_specialist_negotiates_a_wage_subsidy_on_a_phone(phone, live_data, live_
     phone.get_by_role("button", name="Registrera steget").click()
     phone.get_by_text("Steget är registrerat").wait_for()
     snap(phone, "detail")
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     phone.goto("/subsidies/")
     phone.get_by_role("heading", name="Öppna förhandlingar").wait_for()
     snap(phone, "overview")
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     with live_data():
         negotiation = db.session.scalar(select(Negotiation).where(Negotiation.participant_id == person_id))
         assert negotiation.status == NegotiationStatus.RAISED_WITH_AF and negotiation.af_officer_id == officer_id

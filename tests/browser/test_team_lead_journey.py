@@ -9,7 +9,7 @@ from crm.extensions import db
 from crm.meetings.models import MeetingAction
 
 from .. import factories
-from .conftest import ARTIFACTS, assert_fits_phone
+from .conftest import ARTIFACTS, check_phone_page
 from .test_employers_journey import sign_in
 
 pytestmark = pytest.mark.browser
@@ -44,7 +44,7 @@ def test_team_lead_dashboard_agenda_and_action(phone, browser, live_data, live_s
     phone.get_by_role("heading", name="Teamets översikt").wait_for()
     sizes = _charts_drawn(phone)
     assert all(size["w"] > 0 and size["h"] > 0 for size in sizes), sizes
-    assert_fits_phone(phone)
+    check_phone_page(phone)
     ARTIFACTS.mkdir(exist_ok=True)
     phone.screenshot(path=ARTIFACTS / f"{request.node.name}_phone_dashboard.png", full_page=True)
 
@@ -71,7 +71,7 @@ def test_team_lead_dashboard_agenda_and_action(phone, browser, live_data, live_s
     phone.get_by_label("Arbetsgivare (valfritt)").fill(suggestion.get_attribute("value"))
     phone.get_by_role("button", name="Lägg till åtgärden").click()
     phone.get_by_text("Åtgärden är tillagd.").wait_for()
-    assert_fits_phone(phone)
+    check_phone_page(phone)
 
     with live_data():
         action = db.session.scalar(select(MeetingAction).where(MeetingAction.meeting_id == meeting_id))
