@@ -98,7 +98,6 @@ def placements_without_plan(specialist_id: int | None = None) -> list[Placement]
     return db.session.scalars(query).all()
 
 
-
 @dataclass(frozen=True)
 class WeekFollowUps:
     due: list[DueFollowUp]
