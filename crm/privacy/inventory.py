@@ -84,9 +84,11 @@ def _contacts(pid: int) -> Select:
 
 
 def _nudges(pid: int) -> Select:
-    """Reminders about the person or about their follow-up plans and subsidies (they carry a name)."""
+    """Reminders about the person or their job starts, follow-up plans and subsidies (they carry a name)."""
     return select(Nudge).where(or_(
         and_(Nudge.subject_type == "participant", Nudge.subject_id == pid),
+        and_(Nudge.subject_type == "placement",
+             Nudge.subject_id.in_(select(Placement.id).where(Placement.participant_id == pid))),
         and_(Nudge.subject_type == "followup_plan", Nudge.subject_id.in_(_plans(pid))),
         and_(Nudge.subject_type == "negotiation", Nudge.subject_id.in_(_negotiations(pid))),
     )).order_by(Nudge.id)

@@ -6,6 +6,7 @@ from email import policy
 from email.parser import BytesParser
 
 from dateutil.relativedelta import relativedelta
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Text, and_, cast, func, or_, select, update
 
 from ..auth.models import Team
@@ -25,7 +26,12 @@ FREE_TEXT_STRINGS = {("next_steps", "what"), ("meeting_actions", "text"), ("meet
 
 
 class ErasureRefused(Exception):
-    """The participant cannot be erased now; the message says why."""
+    """The participant cannot be erased now; the message is for the user."""
+
+
+ALREADY_ERASED = _l("This participant has already been erased.")
+NOT_CLOSED = _l("Only a closed participant can be erased. Ask the job specialist to close the participation "
+                "first (reason: the participant's own wish).")
 
 
 @dataclass(frozen=True)
@@ -58,9 +64,9 @@ def erase_participant(participant: Participant, user, now: datetime, reference: 
     """Anonymise the participant everywhere, irreversibly, keeping what the team's figures count.
     `reference` (the request's diary number) goes to the audit trail."""
     if participant.erased_at is not None:
-        raise ErasureRefused("already erased")
+        raise ErasureRefused(ALREADY_ERASED)
     if participant.status != ParticipantStatus.CLOSED:
-        raise ErasureRefused("not closed")
+        raise ErasureRefused(NOT_CLOSED)
     redactors = PersonRedactors.of(participant)
     records = {}
     for holding in HOLDINGS:
@@ -149,6 +155,8 @@ def retention_due(today: date, limit: int = RETENTION_SHOWN) -> tuple[list[Parti
     due = select(Participant).where(Participant.status == ParticipantStatus.CLOSED,
                                     Participant.erased_at.is_(None), past)
     total = db.session.scalar(select(func.count()).select_from(due.subquery()))
+    if not (total and limit):
+        return [], total
     rows = db.session.scalars(due.options(db.joinedload(Participant.team))
                               .order_by(Participant.closed_on, Participant.id).limit(limit)).all()
     return rows, total

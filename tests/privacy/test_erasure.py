@@ -22,7 +22,7 @@ FULL = "Zebulon Quixotefield"
 PHONE = "070-555 12 34"
 EMAIL = "zebulon.q@example.org"
 # Every way the person could be found in what is left: the surname is unique to this test.
-TRACES = ("quixotefield", "555 12 34", "5551234", "zebulon.q@")
+TRACES = ("quixotefield", "zebulon q.", "555 12 34", "5551234", "zebulon.q@")
 
 # Text columns of participant records that hold no one's words: codes, rules and titles of jobs.
 STRUCTURED = {("participants", "first_name"), ("participants", "last_name"),  # replaced, not emptied
@@ -97,6 +97,8 @@ def zebulon(team, specialist, tmp_path, app, monkeypatch):
     factories.make_referral(person, listing, message_to_partner=said, partner_message=said)
     factories.make_nudge(specialist, rule="participant", subject_type="participant", subject_id=person.id,
                          params={"participant": "Zebulon Q.", "days": 40})
+    factories.make_nudge(specialist, rule="followup_plan_missing", subject_type="placement", subject_id=placement.id,
+                         params={"participant": "Zebulon Q.", "employer": "Bageriet AB", "placement_id": placement.id})
     db.session.add(AccessLog(user_id=specialist.id, participant_id=person.id, action="view", what=f"profile {FULL}"))
     # Elsewhere, where only the full name, phone or e-mail surely means this person:
     elsewhere = factories.make_employer(team, name="Verkstaden AB", notes=f"Frågade efter {FULL.upper()}.")
