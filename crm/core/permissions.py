@@ -56,6 +56,18 @@ def _same_team(user, record) -> bool:
     return user.is_staff and record is not None and record.team_id == user.team_id
 
 
+def _erased(record) -> bool:
+    """Whether `record` is about an erased participant: the participant, or their placement, follow-up
+    plan, negotiation or referral. Such records stay readable (the figures count them) but anonymous
+    for good, so nothing may be written about them again."""
+    if hasattr(record, "erased_at"):
+        return record.erased_at is not None
+    person = getattr(record, "participant", None)
+    if person is None and getattr(record, "placement", None) is not None:  # a follow-up plan
+        person = record.placement.participant
+    return person is not None and person.erased_at is not None
+
+
 # --- Administration -------------------------------------------------------------------
 @rule("admin.manage_users", "admin.manage_teams", "privacy.manage")
 def _admin(user, _obj) -> bool:
@@ -102,8 +114,7 @@ def _participant_record(user, participant) -> bool:
 
 @rule("participant.edit")
 def _participant_edit(user, participant) -> bool:
-    """An erased participant's record is anonymous for good: nothing may be written to it again."""
-    return _same_team(user, participant) and participant.erased_at is None
+    return _same_team(user, participant) and not _erased(participant)
 
 
 @rule("participant.team_caseload")
@@ -166,10 +177,15 @@ def _placement_list(user, _obj) -> bool:
     return user.is_staff
 
 
-@rule("proposal.create", "proposal.manage", "placement.view", "placement.edit")
+@rule("proposal.create", "proposal.manage", "placement.view")
 def _matching_record(user, record) -> bool:
     """`record` is an opening (to propose for), a proposal or a placement of the user's team."""
     return _same_team(user, record)
+
+
+@rule("placement.edit")
+def _placement_edit(user, placement) -> bool:
+    return _same_team(user, placement) and not _erased(placement)
 
 
 # --- Social-enterprise partner portal and referrals --------------------------------------
@@ -183,10 +199,16 @@ def _portal(user, _obj) -> bool:
     return _partner(user)
 
 
-@rule("portal.listing.edit", "portal.referral.view", "portal.referral.answer")
+@rule("portal.listing.edit", "portal.referral.view")
 def _own_organisation(user, record) -> bool:
     """`record` is a listing or a referral: a partner reaches only its own organisation's."""
     return _partner(user) and record is not None and record.partner_organisation_id == user.partner_organisation_id
+
+
+@rule("portal.referral.answer")
+def _answer_referral(user, referral) -> bool:
+    """Answering, and recording the start and end, write about the person."""
+    return _own_organisation(user, referral) and not _erased(referral)
 
 
 @rule("listing.view")
@@ -197,7 +219,7 @@ def _listing_for_staff(user, listing) -> bool:
 
 @rule("referral.create")
 def _refer(user, participant) -> bool:
-    return _same_team(user, participant)
+    return _same_team(user, participant) and not _erased(participant)
 
 
 @rule("referral.withdraw")
@@ -220,20 +242,30 @@ def _subsidy_staff(user, _obj) -> bool:
 @rule("subsidy.create")
 def _subsidy_create(user, participant) -> bool:
     """Staff start negotiations, for a participant of their own team."""
-    return user.is_staff and (participant is None or participant.team_id == user.team_id)
+    return user.is_staff and (participant is None or (_same_team(user, participant) and not _erased(participant)))
 
 
-@rule("subsidy.view", "subsidy.edit", "agency.edit")
+@rule("subsidy.view", "agency.edit")
 def _subsidy_record(user, record) -> bool:
     """`record` is a negotiation or an agency contact of the user's team."""
     return _same_team(user, record)
 
 
+@rule("subsidy.edit")
+def _negotiation_edit(user, negotiation) -> bool:
+    return _same_team(user, negotiation) and not _erased(negotiation)
+
+
 # --- Follow-up support and calendar feeds -----------------------------------------------
-@rule("followup.view", "followup.edit")
+@rule("followup.view")
 def _followup_record(user, record) -> bool:
     """`record` is a follow-up plan or its placement: the team's staff support each other's participants."""
     return _same_team(user, record)
+
+
+@rule("followup.edit")
+def _followup_edit(user, record) -> bool:
+    return _same_team(user, record) and not _erased(record)
 
 
 @rule("calendar.manage")

@@ -12,6 +12,7 @@ from crm.contacts.models import employer_contact_participants
 from crm.core.audit import AccessLog
 from crm.core.clock import today
 from crm.extensions import db
+from crm.followup.models import FollowUpContact, FollowUpPlan, PlanStatus
 from crm.participants.models import JobPreferences, Participant, ParticipantStatus
 from crm.privacy.inventory import HOLDINGS
 from crm.privacy.services import retention_due
@@ -272,14 +273,40 @@ def test_admin_sets_a_teams_retention_period(client, login, admin, team):
     assert refused.status_code == 422
 
 
-def test_nothing_can_be_written_to_an_erased_participant(client, login, admin, team, specialist):
+@pytest.mark.parametrize("role", ["job_specialist", "team_lead"])
+def test_nothing_can_be_written_about_an_erased_participant(client, login, admin, team, specialist, role):
     person = factories.make_participant(team, specialist, first_name="Stängd", status="closed", closed_on=today())
+    bakery = factories.make_employer(team)
+    placement = factories.make_placement(person, bakery, started_on=today() - timedelta(days=30))
+    plan = factories.make_followup_plan(placement, user=specialist)
+    negotiation = factories.make_negotiation(person, bakery)
+    organisation = factories.make_partner_organisation()
+    listing = factories.make_listing(organisation)
+    referral = factories.make_referral(person, listing, status="accepted")
+    partner = factories.make_user(role="partner", partner_organisation=organisation)
     login(admin).post(f"/privacy/participants/{person.id}/erase", data={"confirm_id": person.id})
     client.post("/logout")
 
-    login(specialist)
-    assert client.get(f"/participants/{person.id}").status_code == 200  # still counted, still viewable
+    login(factories.make_user(role=role, team=team))
+    # Still counted, still readable:
+    for url in (f"/participants/{person.id}", f"/placements/{placement.id}", f"/placements/{placement.id}/follow-up",
+                f"/subsidies/{negotiation.id}"):
+        assert client.get(url).status_code == 200, url
     for url in (f"/participants/{person.id}/edit", f"/participants/{person.id}/status",
-                f"/participants/{person.id}/consents/new"):
+                f"/participants/{person.id}/consents/new", f"/participants/{person.id}/preferences",
+                f"/participants/{person.id}/negotiations/new", f"/placements/{placement.id}/negotiations/new",
+                f"/subsidies/{negotiation.id}/steps/raised_with_af", f"/placements/{placement.id}/end",
+                f"/participants/{person.id}/listings/{listing.id}/referral"):
         assert client.get(url).status_code == 403, url
-    assert client.post(f"/participants/{person.id}/edit", data={"first_name": "Åter"}).status_code == 403
+    for url, data in ((f"/participants/{person.id}/edit", {"first_name": "Åter"}),
+                      (f"/placements/{placement.id}/follow-up/contacts",
+                       {"held_on": today().isoformat(), "audience": "employee", "form": "phone",
+                        "what_came_up": "Åter"}),
+                      (f"/placements/{placement.id}/follow-up/passive", {})):
+        assert client.post(url, data=data).status_code == 403, url
+    client.post("/logout")
+    login(partner)
+    assert client.get(f"/partner/referrals/{referral.id}/start").status_code == 403
+    db.session.expire_all()
+    assert db.session.scalar(select(FollowUpContact)) is None
+    assert db.session.get(FollowUpPlan, plan.id).status == PlanStatus.ACTIVE  # not made passive
