@@ -63,6 +63,4 @@ def feed(token: str):
     found.last_used_at = now
     body = ics.build_calendar(found.user, now, clock.today(), current_app.config["BABEL_DEFAULT_LOCALE"])
     db.session.flush()
-    response = Response(body, mimetype="text/calendar")
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return Response(body, mimetype="text/calendar")

@@ -136,7 +136,6 @@ def correct(contact_id: int):
         form.contacted_at.data = clock.as_utc(entry.contacted_at).astimezone(clock.LOCAL_TZ).replace(tzinfo=None)
         form.participant_ids.data = [p.id for p in entry.participants]
         form.contact_person_id.data = entry.contact_person_id or 0
-        form.version.data = entry.version
     conflict = None
     if form.validate_on_submit():
         try:

@@ -1,5 +1,5 @@
 """HTTP response headers that every page carries."""
-from flask import Flask
+from flask import Flask, request
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,7 +19,8 @@ def init_app(app: Flask) -> None:
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if app.config.get("SESSION_COOKIE_SECURE"):
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if response.mimetype == "text/html":
-            # Pages show personal data: keep them out of shared caches and the back-button cache.
+        if request.endpoint != "static":
+            # Pages, exports, feeds and suggestions carry personal data: out of shared caches and the
+            # back-button cache. Only the static files may be cached.
             headers.setdefault("Cache-Control", "no-store")
         return response

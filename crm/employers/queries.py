@@ -203,10 +203,3 @@ def _qualifies(employer: Employer, field: str | None, value: str | None) -> bool
 
 def _fold(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
-
-
-def municipalities_in_use(team_id: int) -> list[str]:
-    return db.session.scalars(
-        select(Employer.municipality).where(Employer.team_id == team_id, Employer.municipality.is_not(None))
-        .distinct().order_by(Employer.municipality)
-    ).all()

@@ -61,9 +61,7 @@ def suggestions():
     """Employers of the team's register named like `q`, as JSON for an employer field's suggestions
     (crm.employers.fields); each label is what the field accepts for that employer."""
     found = queries.employer_suggestions(current_user.team_id, request.args.get("q", "")[:100])
-    response = jsonify(employers=[{"id": employer_id, "label": label} for employer_id, label in found])
-    response.headers["Cache-Control"] = "no-store"  # the team's register, as the pages keep it
-    return response
+    return jsonify(employers=[{"id": employer_id, "label": label} for employer_id, label in found])
 
 
 def list_filters(args) -> tuple[EmployerFilterForm, queries.EmployerFilter]:
@@ -138,8 +136,6 @@ def detail(employer_id: int):
 def edit(employer_id: int):
     employer = load_employer(employer_id, "employer.edit")
     form = _employer_form(EmployerForm(obj=employer))
-    if request.method == "GET":
-        form.version.data = employer.version
     duplicate = conflict = None
     if form.validate_on_submit():
         try:

@@ -116,8 +116,6 @@ def opening(opening_id: int):
 def edit_opening(opening_id: int):
     opening = load_opening(opening_id, "opening.edit")
     form = OpeningForm(obj=opening)
-    if request.method == "GET":
-        form.version.data = opening.version
     conflict = None
     if form.validate_on_submit():
         try:

@@ -171,7 +171,6 @@ def edit(participant_id: int):
             flash(_("The changes are saved."), "success")
             return redirect(_detail_url(participant))
     elif request.method == "GET":
-        form.version.data = participant.version
         audit(current_user, participant, AuditAction.VIEW, "details form")
     return form_page("simple_form.html", form, heading=_("Edit details"), cancel_url=_detail_url(participant),
                      conflict=conflict)

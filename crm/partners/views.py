@@ -70,8 +70,6 @@ def new_listing():
 def edit_listing(listing_id: int):
     listing = load_listing(listing_id, "portal.listing.edit")
     form = ListingForm(obj=listing)
-    if request.method == "GET":
-        form.version.data = listing.version
     conflict = None
     if form.validate_on_submit():
         try:
