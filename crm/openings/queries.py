@@ -15,11 +15,12 @@ def analyses_of(employer_id: int) -> list[JobAnalysis]:
     ).all()
 
 
-def openings_of(employer_id: int) -> list[Opening]:
-    return db.session.scalars(
-        select(Opening).where(Opening.employer_id == employer_id)
-        .order_by(Opening.status, Opening.created_at.desc())
-    ).all()
+def openings_of(employer_id: int, open_only: bool = False) -> list[Opening]:
+    """The employer's openings (or only the open ones), newest first within each status."""
+    query = select(Opening).where(Opening.employer_id == employer_id)
+    if open_only:
+        query = query.where(Opening.status == OpeningStatus.OPEN)
+    return db.session.scalars(query.order_by(Opening.status, Opening.created_at.desc())).all()
 
 
 def team_openings(team_id: int, status: str | None, page: int, per_page: int):

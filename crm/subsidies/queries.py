@@ -6,7 +6,6 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
-from ..openings.models import Opening, OpeningStatus
 from ..placements.models import JOB_START_MIN_HOURS, EmploymentForm, Placement
 from .models import AgencyContact, AgencyKind, Negotiation, NegotiationStatus, NegotiationStep, SupportType
 from .states import ACTIVE_STATUSES, OPEN_STATUSES, RUNNING_STATUSES
@@ -118,13 +117,6 @@ def agency_contacts(team_id: int, kind: AgencyKind | None = None) -> list[Agency
     if kind is not None:
         query = query.where(AgencyContact.kind == kind)
     return db.session.scalars(query).all()
-
-
-def openings_of(employer) -> list[Opening]:
-    """The employer's open openings, for linking a negotiation to one (never the team's hundreds)."""
-    return db.session.scalars(
-        select(Opening).where(Opening.team_id == employer.team_id, Opening.employer_id == employer.id,
-                              Opening.status == OpeningStatus.OPEN).order_by(Opening.title, Opening.id)).all()
 
 
 def placements_for(participant_id: int) -> list[Placement]:

@@ -14,6 +14,7 @@ from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
 from ..extensions import db
+from ..openings import queries as opening_queries
 from ..openings.models import Opening
 from ..participants.views import load_participant
 from ..placements.models import Placement
@@ -177,7 +178,7 @@ def step(negotiation_id: int, to_status: str):
 def _offer_openings(form, employer, placement) -> Opening | None:
     """Offer the employer's open openings (and the job start's own) once the employer is known: only its own
     can be linked, where the team's would be hundreds. Returns the opening chosen, if it is one of them."""
-    openings = queries.openings_of(employer) if employer else []
+    openings = opening_queries.openings_of(employer.id, open_only=True) if employer else []
     if placement is not None and placement.opening is not None and placement.opening not in openings:
         openings.append(placement.opening)
     form.opening_id.choices = choices(((o.id, o.title) for o in openings), (0, "—"))
