@@ -59,6 +59,11 @@ class Tag(db.Model):
         return f"<Tag {self.name}>"
 
 
+def municipality_key(municipality: str | None) -> str:
+    """A municipality as employers' places are compared ("  nyköping " is Nyköping)."""
+    return " ".join((municipality or "").lower().split())
+
+
 class Employer(db.Model):
     __tablename__ = "employers"
     __table_args__ = (

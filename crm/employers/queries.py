@@ -12,7 +12,8 @@ from ..contacts.models import NextStep
 from ..core import clock
 from ..core.database import escape_like
 from ..extensions import db
-from .models import ACTIVE_STAGES, Employer, Tag, employer_tags
+from . import orgnr
+from .models import ACTIVE_STAGES, Employer, Tag, employer_tags, municipality_key
 
 SORTS = {
     "name": (Employer.name_key, Employer.id),
@@ -155,13 +156,13 @@ def employer_labels(team_id: int, employers) -> list[str]:
     namesakes = defaultdict(list)
     for other in db.session.execute(select(Employer.name_key, Employer.municipality).where(
             *_in_register(team_id), Employer.name_key.in_(sorted(keys)))):
-        namesakes[other.name_key].append(_fold(other.municipality))
+        namesakes[other.name_key].append(municipality_key(other.municipality))
     labels = []
     for e, (by_place, by_number, by_id) in zip(employers, qualified, strict=True):
         places = namesakes[e.name_key]
         if len(places) <= 1:
             labels.append(e.name)
-        elif by_place and places.count(_fold(e.municipality)) == 1 and by_place.lower() not in namesakes:
+        elif by_place and places.count(municipality_key(e.municipality)) == 1 and by_place.lower() not in namesakes:
             labels.append(by_place)
         elif by_number and by_number.lower() not in namesakes:
             labels.append(by_number)
@@ -192,14 +193,12 @@ def resolve_employer(team_id: int, typed: str) -> list[Employer]:
 
 def _qualifies(employer: Employer, field: str | None, value: str | None) -> bool:
     if field == "organisation_number":
-        digits = value.replace("-", "")
-        return employer.organisation_number == f"{digits[:6]}-{digits[6:]}"
+        try:
+            return employer.organisation_number == orgnr.normalise(value)
+        except orgnr.InvalidOrganisationNumber:
+            return False
     if field == "id":
         return employer.id == int(value)
     if field == "municipality":
-        return _fold(employer.municipality) == _fold(value)
+        return municipality_key(employer.municipality) == municipality_key(value)
     return True
-
-
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 
 from ..core.clock import utcnow
-from ..employers.models import Employer
+from ..employers.models import Employer, municipality_key
 from ..extensions import db
 from .models import DuplicateDismissal
 
@@ -29,10 +29,6 @@ def name_key(name: str) -> str:
     text = " ".join(re.sub(r"[\W_]+", " ", name.lower()).split())
     stripped = " ".join(_LEGAL_FORM.sub(" ", text).split())
     return stripped or text
-
-
-def municipality_key(municipality: str | None) -> str:
-    return " ".join((municipality or "").lower().split())
 
 
 def scores(names: list[str], others: list[str]) -> np.ndarray:

@@ -19,10 +19,10 @@ from ..core.clock import utcnow
 from ..core.csvio import Dialect, UnreadableFile, detect, read_rows, write_csv
 from ..core.forms import without_nul
 from ..core.history import RecordChange
-from ..employers.models import ContactPerson, Employer, Sector, Stage
+from ..employers.models import ContactPerson, Employer, Sector, Stage, municipality_key
 from ..extensions import db
 from .columns import EMPLOYER_FIELDS, ParsedRow, RowError, RowReader, guess_mapping
-from .duplicates import NameIndex, municipality_key, name_key
+from .duplicates import NameIndex, name_key
 from .models import ImportJob, ImportMapping, ImportStatus
 
 KIND = "employers"
