@@ -38,10 +38,8 @@ def init_app(app: Flask) -> None:
         if getattr(view, "keeps_input_on_csrf_failure", False):
             try:
                 response = current_app.make_response(view(**(request.view_args or {})))
-            except RateLimitExceeded as refusal:  # a view's limit is counted when the view runs, i.e. here
-                return _rate_limited(refusal)
-            except HTTPException as refusal:  # e.g. the user may not open this form at all
-                return _render(refusal.code if refusal.code in PAGES else 400)
+            except HTTPException as refusal:  # the user may not open this form at all, or is over a limit
+                return current_app.handle_http_exception(refusal)
             response.status_code = 400
             return response
         return _render(400, _("The form had expired. Go back, reload the page and try again."))
