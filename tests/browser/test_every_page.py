@@ -61,12 +61,14 @@ def test_every_kind_of_page_fits_a_phone_and_passes_axe(browser, demo_server, ro
     queue, kinds = deque([urlsplit(page.url).path]), {"auth.logout", "static"}
     checked = 0
     while queue:
+        path = queue.popleft()
         try:
-            page.goto(queue.popleft())
+            response = page.goto(path)
         except PlaywrightError as error:
             if "Download is starting" not in error.message:
                 raise
             continue  # a file to download (a CSV export, a participant's copy), not a page
+        assert response.ok, (path, response.status)
         check_phone_page(page)
         checked += 1
         for endpoint, path in _pages(page, demo_server.app):
