@@ -1,6 +1,6 @@
 """Main pages read what they show in a fixed number of queries: ten times the data, same count."""
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import event
@@ -25,16 +25,26 @@ def counting():
 
 
 def _programme(team, specialist, size: int):
-    """`size` employers, each with a contact person, a contact, an opening; `size` participants."""
+    """`size` employers and `size` participants. The employer and participant whose pages are read
+    have `size` of each kind of record too: contact persons, contacts about the participant,
+    openings, consents and job starts, so a query per child would show."""
     employers = [factories.make_employer(team, municipality="Nyköping") for _ in range(size)]
-    for employer in employers:
-        factories.make_contact_person(employer)
-        factories.make_contact(employer, specialist, contacted_at=datetime(2026, 11, 20, 9, tzinfo=UTC))
-        factories.make_opening(employer, municipality="Nyköping")
     participants = [factories.make_participant(team, specialist) for _ in range(size)]
-    for participant, employer in zip(participants, employers, strict=True):
+    shown_employer, shown_participant = employers[0], participants[0]
+    for n, (employer, participant) in enumerate(zip(employers, participants, strict=True)):
+        factories.make_contact_person(shown_employer, name=f"Kontakt {n}")
+        contact = factories.make_contact(shown_employer, specialist, contacted_at=datetime(2026, 11, 20, 9, tzinfo=UTC))
+        contact.participants.append(shown_participant)
+        factories.make_contact(employer, specialist, contacted_at=datetime(2026, 11, 19, 9, tzinfo=UTC))
+        factories.make_opening(shown_employer, municipality="Nyköping")
+        factories.make_opening(employer, municipality="Nyköping")
+        factories.make_consent(shown_participant, employer=employer)
         factories.make_placement(participant, employer)
-    return employers[0], participants[0]
+        # At employers of their own: employers another list has loaded would hide a lazy load.
+        factories.make_placement(shown_participant, factories.make_employer(team),
+                                 started_on=date(2025, 1, 1) + timedelta(days=n),
+                                 ended_on=date(2025, 1, 1) + timedelta(days=n))
+    return shown_employer, shown_participant
 
 
 PAGES = ["/week/", "/employers/", "/employers/{employer}", "/participants/", "/participants/{participant}",
