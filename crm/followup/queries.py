@@ -34,11 +34,12 @@ class DueFollowUp:
 
 
 def active_plans(specialist_id: int | None = None) -> list[FollowUpPlan]:
-    """Active plans (of one specialist's participants, or all of them) with what the schedule needs:
+    """Active plans (of one specialist's participants, or all of them; never an erased person's, whom
+    no one may contact or write about again) with what the schedule needs:
     two queries whatever the number of plans or the length of their history."""
     query = (select(FollowUpPlan)
              .join(FollowUpPlan.placement).join(Placement.participant)
-             .where(FollowUpPlan.status == PlanStatus.ACTIVE)
+             .where(FollowUpPlan.status == PlanStatus.ACTIVE, Participant.erased_at.is_(None))
              .options(contains_eager(FollowUpPlan.placement).contains_eager(Placement.participant),
                       contains_eager(FollowUpPlan.placement).joinedload(Placement.employer),
                       contains_eager(FollowUpPlan.placement).joinedload(Placement.partner_organisation))
@@ -89,7 +90,7 @@ def placements_without_plan(specialist_id: int | None = None) -> list[Placement]
     """Current job starts (of a specialist's participants, or all) that have no follow-up plan yet."""
     query = (select(Placement).join(Placement.participant)
              .outerjoin(FollowUpPlan, FollowUpPlan.placement_id == Placement.id)
-             .where(Placement.ended_on.is_(None), FollowUpPlan.id.is_(None))
+             .where(Placement.ended_on.is_(None), FollowUpPlan.id.is_(None), Participant.erased_at.is_(None))
              .options(contains_eager(Placement.participant), joinedload(Placement.employer),
                       joinedload(Placement.partner_organisation))
              .order_by(Placement.started_on, Placement.id))

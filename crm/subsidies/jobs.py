@@ -39,7 +39,7 @@ def _parties():
             .join(Participant, Participant.id == Negotiation.participant_id)
             .join(Employer, Employer.id == Negotiation.employer_id)
             .join(User, User.id == Participant.specialist_id)
-            .where(User.active))
+            .where(User.active, Participant.erased_at.is_(None)))  # an erased person is no one's work
 
 
 def _date_nudges(now: datetime, column, kind: str) -> Iterator[Wanted]:

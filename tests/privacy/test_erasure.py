@@ -13,6 +13,8 @@ from crm.core.audit import AccessLog
 from crm.core.clock import today
 from crm.extensions import db
 from crm.followup.models import FollowUpContact, FollowUpPlan, PlanStatus
+from crm.nudges import engine
+from crm.nudges.models import LIVE_STATUSES, Nudge
 from crm.participants.models import JobPreferences, Participant, ParticipantStatus
 from crm.privacy.inventory import HOLDINGS
 from crm.privacy.services import retention_due
@@ -310,3 +312,28 @@ def test_nothing_can_be_written_about_an_erased_participant(client, login, admin
     db.session.expire_all()
     assert db.session.scalar(select(FollowUpContact)) is None
     assert db.session.get(FollowUpPlan, plan.id).status == PlanStatus.ACTIVE  # not made passive
+
+
+def test_an_erased_person_is_no_ones_work_any_more(client, login, admin, team, specialist):
+    """Their follow-up, job start and subsidy reminders resolve, and My week no longer lists them."""
+    person = factories.make_participant(team, specialist, first_name="Ylva", last_name="Ytterberg", status="closed",
+                                        closed_on=today())
+    bakery = factories.make_employer(team, name="Bageriet AB")
+    factories.make_followup_plan(factories.make_placement(person, bakery, started_on=today() - timedelta(days=60)),
+                                 user=specialist)  # no contact since the start: overdue
+    factories.make_placement(person, factories.make_employer(team), started_on=today())  # no plan yet
+    factories.make_negotiation(person, bakery, status="active", next_review_on=today() + timedelta(days=5))
+    engine.evaluate_all(datetime.now(UTC))
+    rules = {"followup_employee_due", "followup_plan_missing", "subsidy_review_near"}
+
+    def live():
+        return {n.rule for n in db.session.scalars(select(Nudge).where(Nudge.status.in_(LIVE_STATUSES)))} & rules
+
+    assert live() == rules and "Ylva Y." in login(specialist).get("/week/").get_data(as_text=True)
+    client.post("/logout")
+    login(admin).post(f"/privacy/participants/{person.id}/erase", data={"confirm_id": person.id})
+    client.post("/logout")
+
+    engine.evaluate_all(datetime.now(UTC))
+    assert live() == set()
+    assert "Raderad" not in login(specialist).get("/week/").get_data(as_text=True)
