@@ -294,6 +294,7 @@ def test_nothing_can_be_written_about_an_erased_participant(client, login, admin
     for url in (f"/participants/{person.id}", f"/placements/{placement.id}", f"/placements/{placement.id}/follow-up",
                 f"/subsidies/{negotiation.id}"):
         assert client.get(url).status_code == 200, url
+    assert "kan bara avslutande steg" not in client.get(f"/subsidies/{negotiation.id}").get_data(as_text=True)
     for url in (f"/participants/{person.id}/edit", f"/participants/{person.id}/status",
                 f"/participants/{person.id}/consents/new", f"/participants/{person.id}/preferences",
                 f"/participants/{person.id}/negotiations/new", f"/placements/{placement.id}/negotiations/new",
