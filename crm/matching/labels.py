@@ -1,4 +1,4 @@
-"""Matching reasons in words a participant understands."""
+"""Matching reasons in plain words, about the participant in the third person: the specialist reads them."""
 from flask_babel import lazy_gettext as _l
 
 from ..reference import industry_name, occupation_name
@@ -13,46 +13,46 @@ PROPOSAL_STATUS_LABELS = {
 }
 
 MET = {
-    "occupation": _l("An occupation you want: %(detail)s"),
-    "occupation_near": _l("Close to an occupation you want: %(detail)s"),
-    "industry": _l("An industry you want: %(detail)s"),
-    "task_liked": _l("Tasks you like: %(detail)s"),
-    "setting": _l("Indoors or outdoors, as you want"),
-    "sound": _l("The sound environment you want"),
-    "people": _l("As much contact with people as you want"),
-    "physical": _l("The physical work you want"),
-    "wage": _l("The wage reaches your lowest acceptable wage"),
-    "hours": _l("The hours fit what you want"),
+    "occupation": _l("An occupation the participant wants: %(detail)s"),
+    "occupation_near": _l("Close to an occupation the participant wants: %(detail)s"),
+    "industry": _l("An industry the participant wants: %(detail)s"),
+    "task_liked": _l("Tasks the participant likes: %(detail)s"),
+    "setting": _l("Indoors or outdoors, as the participant wants"),
+    "sound": _l("The sound environment the participant wants"),
+    "people": _l("As much contact with people as the participant wants"),
+    "physical": _l("The physical work the participant wants"),
+    "wage": _l("The wage reaches the participant's lowest acceptable wage"),
+    "hours": _l("The hours fit what the participant wants"),
 }
 MISSED = {
-    "occupation": _l("Not one of the occupations you named"),
-    "industry": _l("Not one of the industries you named"),
-    "setting": _l("Not indoors or outdoors as you want"),
-    "sound": _l("Not the sound environment you want"),
-    "people": _l("Not the amount of contact with people you want"),
-    "physical": _l("Not the physical work you want"),
-    "wage": _l("The wage is below your lowest acceptable wage"),
+    "occupation": _l("Not one of the occupations the participant named"),
+    "industry": _l("Not one of the industries the participant named"),
+    "setting": _l("Not indoors or outdoors as the participant wants"),
+    "sound": _l("Not the sound environment the participant wants"),
+    "people": _l("Not the amount of contact with people the participant wants"),
+    "physical": _l("Not the physical work the participant wants"),
+    "wage": _l("The wage is below the participant's lowest acceptable wage"),
 }
 EXCLUDED = {
-    "disclosure": _l("The employer needs to know about support needs, and you chose not to tell"),
-    "hours_too_many": _l("More hours than you want"),
-    "hours_too_few": _l("Fewer hours than you want"),
-    "evenings": _l("Evening work, which you do not want"),
-    "weekends": _l("Weekend work, which you do not want"),
-    "weekdays": _l("Weekday work, which you do not want"),
-    "municipality": _l("In a municipality you did not choose: %(detail)s"),
-    "setting": _l("Indoors or outdoors, the opposite of what you want"),
-    "lively": _l("A lively place, and you want a quiet one"),
-    "people_high": _l("Much contact with people, which you want to avoid"),
-    "physical_high": _l("Heavy physical work, which you want to avoid"),
-    "task_avoided": _l("Includes something you want to avoid: %(detail)s"),
+    "disclosure": _l("The employer needs to know about support needs, and the participant chose not to tell"),
+    "hours_too_many": _l("More hours than the participant wants"),
+    "hours_too_few": _l("Fewer hours than the participant wants"),
+    "evenings": _l("Evening work, which the participant does not want"),
+    "weekends": _l("Weekend work, which the participant does not want"),
+    "weekdays": _l("Weekday work, which the participant does not want"),
+    "municipality": _l("In a municipality the participant did not choose: %(detail)s"),
+    "setting": _l("Indoors or outdoors, the opposite of what the participant wants"),
+    "lively": _l("A lively place, and the participant wants a quiet one"),
+    "people_high": _l("Much contact with people, which the participant wants to avoid"),
+    "physical_high": _l("Heavy physical work, which the participant wants to avoid"),
+    "task_avoided": _l("Includes something the participant wants to avoid: %(detail)s"),
 }
 
 # The count of left-out openings names each reason without the detail of any one opening.
 EXCLUDED_IN_SUMMARY = {
     **EXCLUDED,
-    "municipality": _l("In a municipality you did not choose"),
-    "task_avoided": _l("Includes something you want to avoid"),
+    "municipality": _l("In a municipality the participant did not choose"),
+    "task_avoided": _l("Includes something the participant wants to avoid"),
 }
 
 

@@ -37,7 +37,7 @@ def test_specialist_logs_a_visit_and_my_week_counts_it(phone, live_data, live_se
     phone.get_by_role("heading", name="Senast kontaktade").wait_for()
     phone.get_by_role("link", name="Bageriet Mobil AB").first.click()
     # Defaults: now, a face-to-face visit to learn the employer's needs, due in a week, owner me.
-    assert phone.get_by_label("Personligt besök").is_checked()
+    assert phone.get_by_label("Personligt möte").is_checked()
     assert phone.get_by_label("Lära känna arbetsgivarens behov").is_checked()
     phone.get_by_label("Person du träffade").select_option(label="Berit Bagare, Ägare")
     phone.get_by_label("Sammanfattning").fill("Berit visade bageriet. De behöver hjälp med disk och packning.")

@@ -37,7 +37,7 @@ def test_specialist_matches_a_participant_and_proposes_them(phone, live_data):
     phone.get_by_role("link", name="Matchande jobb").click()
     first = phone.locator("ol.matches > li").first
     first.get_by_text("Packare").wait_for()
-    assert first.get_by_text("Ett yrke du vill ha: Lager- och terminalpersonal").is_visible()
+    assert first.get_by_text("Ett yrke som deltagaren vill ha: Lager- och terminalpersonal").is_visible()
     assert phone.get_by_text("Barista").count() == 0  # evening work is a hard no for Anna
     first.get_by_role("button", name="Föreslå").click()
     phone.get_by_text("Anna Lind är föreslagen till Packare.").wait_for()

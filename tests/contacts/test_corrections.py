@@ -26,7 +26,7 @@ def test_a_correction_keeps_the_history(sign_in, specialist, team_lead, employer
     assert entry.action == "corrected" and entry.user_id == team_lead.id
     assert entry.changes == {"form": ["face_to_face", "phone"], "summary": ["Träffade chefen.", "Ringde chefen."]}
     page = sign_in(specialist).get(f"/contacts/{contact.id}").get_data(as_text=True)
-    assert "rättade posten" in page and "Träffade chefen." in page and "Personligt besök" in page
+    assert "rättade posten" in page and "Träffade chefen." in page and "Personligt möte" in page
 
 
 def test_a_correction_without_changes_leaves_no_history(sign_in, specialist, employer):

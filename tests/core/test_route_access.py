@@ -7,7 +7,7 @@ import pytest
 from .. import factories
 
 ALWAYS_ALLOWED = {"static", "core.healthz", "core.set_language", "core.index", "auth.login", "auth.logout",
-                  "auth.account", "calendar.feed"}
+                  "auth.account", "calendar.feed", "help.glossary_page"}
 # The social-enterprise portal's endpoints. The walk's partner belongs to no organisation of `records`,
 # so those of these that take a record id must still refuse it (tests/partners/test_isolation.py has more).
 PARTNER_ROUTES = {"partners.portal", "partners.new_listing", "partners.edit_listing", "partners.listing_status",

@@ -42,7 +42,7 @@ def test_openings_ranked_for_a_participant_with_reasons(login, specialist, scene
     page = client.get(f"/participants/{scene['anna'].id}/matches").get_data(as_text=True)
     assert page.index("Packare") < page.index("Barista")
     assert "Kvällspackare" not in page  # evening work is a hard no
-    assert "Kvällsarbete, som du inte vill ha (1)" in page  # and the count of what was left out says why
+    assert "Kvällsarbete, som deltagaren inte vill ha (1)" in page  # and the count of what was left out says why
     assert "Lager- och terminalpersonal" in page  # the wanted occupation, by name
     assert db.session.scalar(select(AccessLog).where(AccessLog.participant_id == scene["anna"].id,
                                                      AccessLog.what == "matching")) is not None
