@@ -52,7 +52,7 @@ def create_app(config: str | dict | None = None) -> Flask:
         # The client's address (rate limits, sign-in throttle) and https (feed URLs) as the proxy saw them.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
-    from .core import database, errors, i18n, security, web
+    from .core import database, errors, formats, i18n, security, web
 
     db.init_app(app)
     database.init_app(app)
@@ -65,6 +65,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from . import models  # noqa: F401  (every model registered before the first query)
 
     web.init_app(app)
+    formats.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.url_map.converters["int"] = RecordIdConverter

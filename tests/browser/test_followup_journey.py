@@ -28,7 +28,7 @@ def test_specialist_plans_follow_up_and_logs_a_contact(phone, live_data):
 
     sign_in(phone, email)
     phone.goto(f"/placements/{placement_id}")
-    phone.get_by_role("link", name="Stöd efter anställning").click()
+    phone.get_by_role("link", name="Uppföljningsstöd").click()
     phone.get_by_role("heading", name="Föreslagen plan").wait_for()
     phone.get_by_label("Kontakt med den anställda").select_option("every_2_weeks")
     phone.get_by_role("button", name="Spara planen").click()

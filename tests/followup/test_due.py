@@ -22,7 +22,7 @@ def test_my_week_shows_due_and_overdue_follow_ups_with_first_name_and_initial(lo
                                                                     last_name="Ek"),
                                          factories.make_employer(team, name="Verkstan AB"), started_on=today())
     text = login(specialist).get("/week/").get_data(as_text=True)
-    assert "Uppföljningar att göra" in text and "Anna L." in text and "Lindqvist" not in text
+    assert "Uppföljningskontakter att ta" in text and "Anna L." in text and "Lindqvist" not in text
     assert "Försenat" in text  # nobody has met Anna since the start
     assert f"/placements/{unplanned.id}/follow-up" in text and "saknar uppföljningsplan" in text
 
