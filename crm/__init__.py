@@ -27,6 +27,7 @@ BLUEPRINTS = (
     "crm.imports.views:bp",
     "crm.meetings.views:bp",
     "crm.reports.views:bp",
+    "crm.network.views:bp",
     "crm.privacy.views:bp",
     "crm.help.views:bp",
 )

@@ -10,6 +10,16 @@ from .followup.models import FollowUpContact, FollowUpPlan  # noqa: F401
 from .imports.models import DuplicateDismissal, ImportJob, ImportMapping  # noqa: F401
 from .matching.models import Proposal  # noqa: F401
 from .meetings.models import Meeting, MeetingAction, MeetingSeries  # noqa: F401
+from .network.models import (  # noqa: F401
+    NetworkContact,
+    NetworkMember,
+    NetworkStep,
+    Sip,
+    SipAction,
+    SipMeeting,
+    SipParty,
+    SupportEnding,
+)
 from .nudges.models import Nudge  # noqa: F401
 from .openings.models import JobAnalysis, Opening  # noqa: F401
 from .participants.models import (  # noqa: F401

@@ -325,3 +325,15 @@ def _duplicates(user, _obj) -> bool:
 def _merge_employer(user, employer) -> bool:
     """Merging moves a whole history between records: the team lead decides, within the team."""
     return user.role == Role.TEAM_LEAD and _same_team(user, employer)
+
+
+# --- The participant's network, SIP and support endings (crm/network) ---------------------------
+@rule("network.view")
+def _network_record(user, record) -> bool:
+    """`record` is a participant, or a network member, contact, step, SIP or support ending of one."""
+    return _same_team(user, record)
+
+
+@rule("network.edit")
+def _network_edit(user, record) -> bool:
+    return _same_team(user, record) and not _erased(record)
