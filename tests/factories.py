@@ -1,9 +1,9 @@
 """Plain functions that build records with sensible defaults; pass what a test cares about."""
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime
 
 from crm.auth import services as accounts
-from crm.auth.models import Role
+from crm.auth.models import Role, Team
 from crm.employers.models import ContactPerson, Employer, Stage
 from crm.extensions import db
 from crm.matching.models import Proposal, ProposalKind, ProposalStatus
@@ -291,3 +291,21 @@ def make_import_job(user, content=b"F\xc3\xb6retag;Kommun\nBageriet AB;Nyk\xc3\x
     if mapping is not None:
         imports.save_mapping(job, user, mapping)
     return job
+
+
+def make_network_member(participant, organisation="arbetsformedlingen", person=None, created_at=None, **fields):
+    """A person from the team's directory in the participant's network (consent is the test's to add)."""
+    from crm.network.models import NetworkMember, Organisation
+    from crm.network.services import DIRECTORY_KIND
+
+    organisation = Organisation(organisation)
+    team = db.session.get(Team, participant.team_id)
+    person = person or make_agency_contact(team, kind=DIRECTORY_KIND.get(organisation, "other"),
+                                           name=f"Kim Kontakt {next(_sequence)}",
+                                           organisation=fields.pop("person_organisation", "Kontoret"))
+    member = NetworkMember(team_id=participant.team_id, participant_id=participant.id, organisation=organisation,
+                           agency_contact_id=person.id, is_main=fields.pop("is_main", True),
+                           created_at=created_at or datetime(2026, 8, 1, 8, 0, tzinfo=UTC), **fields)
+    db.session.add(member)
+    db.session.flush()
+    return member

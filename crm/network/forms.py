@@ -6,12 +6,12 @@ from ..contacts.forms import CheckboxesField
 from ..core.forms import BaseForm, choices
 from .labels import CONTACT_KIND_LABELS, FUNDS_OUTCOME_LABELS, ORGANISATION_LABELS
 
-ORGANISATIONS = choices((o.value, label) for o, label in ORGANISATION_LABELS.items())
-OUTCOMES = choices((o.value, label) for o, label in FUNDS_OUTCOME_LABELS.items())
+ORGANISATIONS = [(o.value, label) for o, label in ORGANISATION_LABELS.items()]
+OUTCOMES = [(o.value, label) for o, label in FUNDS_OUTCOME_LABELS.items()]
 
 
 class MemberForm(BaseForm):
-    organisation = SelectField(_l("Organisation"), choices=ORGANISATIONS)
+    organisation = SelectField(_l("Organisation"), choices=choices(ORGANISATIONS))
     agency_contact_id = SelectField(_l("Person from the directory"), coerce=int, validators=[Optional()])
     new_name = StringField(_l("Or a new person: name"), validators=[Optional(), Length(max=120)])
     new_organisation = StringField(_l("Their office or unit"), validators=[Optional(), Length(max=200)],
@@ -93,7 +93,7 @@ class ReviewForm(BaseForm):
 
 class EndingForm(BaseForm):
     ended_on = DateField(_l("Support ended on"), validators=[DataRequired()])
-    exit_outcome = SelectField(_l("Situation at the end"), choices=OUTCOMES)
+    exit_outcome = SelectField(_l("Situation at the end"), choices=choices(OUTCOMES))
     follow_up_declined = BooleanField(_l("Declines the six-month follow-up"))
 
 
