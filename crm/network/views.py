@@ -173,9 +173,9 @@ def log_contact(participant_id: int):
     return form_page("network/log.html", form, participant=participant)
 
 
-@bp.post("/network/steps/<int:step_id>/done")
-def complete_step(step_id: int):
-    step = _load(NetworkStep, step_id, "network.edit")
+@bp.post("/network/steps/<int:network_step_id>/done")
+def complete_step(network_step_id: int):
+    step = _load(NetworkStep, network_step_id, "network.edit")
     services.complete_step(step, clock.today())
     return redirect(_overview_url(step.participant_id, "steps"))
 
@@ -294,9 +294,9 @@ def add_action(sip_id: int):
                      cancel_url=url_for("network.sip", sip_id=plan.id))
 
 
-@bp.post("/sip/actions/<int:action_id>/done")
-def complete_action(action_id: int):
-    action = db.session.get(SipAction, action_id) or abort(404)
+@bp.post("/sip/actions/<int:sip_action_id>/done")
+def complete_action(sip_action_id: int):
+    action = db.session.get(SipAction, sip_action_id) or abort(404)
     require("network.edit", action.sip)
     services.complete_action(action, clock.today())
     return redirect(url_for("network.sip", sip_id=action.sip_id) + "#actions")

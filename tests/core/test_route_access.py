@@ -2,6 +2,8 @@
 
 New routes are covered automatically; a route meant for partners must be listed in PARTNER_ROUTES.
 """
+from datetime import date
+
 import pytest
 
 from .. import factories
@@ -39,7 +41,8 @@ def records(team, specialist):
             "negotiation_id": factories.make_negotiation(participant, employer).id, "to_status": "raised_with_af",
             "agency_contact_id": factories.make_agency_contact(team).id,
             "support_type_id": factories.support_type().id, **_meeting_records(team, specialist),
-            "other_id": factories.make_employer(team).id, "job_id": factories.make_import_job(specialist).id}
+            "other_id": factories.make_employer(team).id, "job_id": factories.make_import_job(specialist).id,
+            **_network_records(participant, specialist)}
 
 
 def _meeting_records(team, specialist) -> dict:
@@ -47,6 +50,21 @@ def _meeting_records(team, specialist) -> dict:
     meeting = factories.make_meeting(series)
     return {"series_id": series.id, "meeting_id": meeting.id,
             "action_id": factories.make_meeting_action(meeting, specialist).id, "kind": "employers"}
+
+
+def _network_records(participant, specialist) -> dict:
+    from crm.network import services
+    from crm.network.models import FundsOutcome
+
+    member = factories.make_network_member(participant)
+    factories.make_consent(participant, "arbetsformedlingen")
+    sip = services.start_sip(participant, specialist, member.id, "Arbete", date(2026, 10, 5),
+                             date(2099, 1, 1))
+    action = services.add_action(sip, specialist, "Ring", None, date(2099, 1, 1), specialist.id)
+    ending = services.record_ending(participant, specialist, date(2026, 1, 1), FundsOutcome.WORK, False,
+                                    date(2026, 1, 1))
+    return {"member_id": member.id, "sip_id": sip.id, "network_step_id": action.step.id, "sip_action_id": action.id,
+            "ending_id": ending.id}
 
 
 def _routes(app, records):

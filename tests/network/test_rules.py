@@ -127,7 +127,7 @@ def test_the_six_month_follow_up_nudges_once_and_never_someone_who_declined(team
     assert engine.evaluate_rule("six_month_follow_up", NOW).created == 0
     [nudge] = _follow_up_nudges()
     assert (nudge.user_id, nudge.subject_id, engine.message(nudge)) == (
-        specialist.id, ending.id, "Six months since support for Bea B. ended: record where they stand now.")
+        specialist.id, ending.id, "Sex månader sedan stödet för Bea B. avslutades: registrera hur det ser ut nu.")
     nudge.status = NudgeStatus.DISMISSED
     assert engine.evaluate_rule("six_month_follow_up", NOW).created == 0
     assert [n.status for n in _follow_up_nudges()] == [NudgeStatus.DISMISSED]
