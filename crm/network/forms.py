@@ -79,7 +79,7 @@ class SipMeetingForm(BaseForm):
 
 
 class SipActionForm(BaseForm):
-    what = StringField(_l("Action"), validators=[DataRequired(), Length(max=300)])
+    what = StringField(_l("What is to be done"), validators=[DataRequired(), Length(max=300)])
     organisation = SelectField(_l("Responsible"))
     due_on = DateField(_l("Due"), validators=[DataRequired()])
     owner_id = SelectField(_l("Who in the team"), coerce=int, validators=[Optional()],
