@@ -23,6 +23,7 @@ from .followup import load_followup
 from .generate import PASSWORD as GENERATED_PASSWORD
 from .generate import SCALES, generate
 from .meetings import load_meetings
+from .network import load_network
 from .openings import load_openings
 from .partners import load_partner_listings
 from .subsidies import load_subsidies
@@ -82,6 +83,7 @@ def load_demo_team(rng: random.Random) -> None:
     load_subsidies(team, users, rng)
     load_followup(team, users, rng)
     load_meetings(team, users, rng)
+    load_network(team, users, rng)
 
 
 def _load_participants(team, users, rng: random.Random) -> None:
