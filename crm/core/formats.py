@@ -85,7 +85,8 @@ def week(value: date) -> str:
 
 
 def csv_number(value, digits: int = 1) -> str:
-    """A figure for a spreadsheet in the reader's language: a decimal comma in Swedish, no grouping."""
+    """A figure for a spreadsheet in the reader's language: Swedish spreadsheets read a decimal comma, and
+    grouped thousands would turn a number into text."""
     if value is None:
         return ""
     if isinstance(value, int):
