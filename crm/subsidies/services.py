@@ -51,12 +51,12 @@ def sharing_problems(participant, employer, on: date) -> list[str]:
     level = effective_disclosure(participant, employer.id, on)
     if level is None:
         problems.append(_l(
-            "%(person)s has not chosen yet what %(employer)s may learn. A wage subsidy tells the employer that "
+            "%(person)s has not chosen yet what %(employer)s may learn. Employment support tells the employer that "
             "the work capacity is reduced, so it needs at least limited disclosure.",
             person=participant.name, employer=employer.name))
     elif level == DisclosureLevel.NONE:
         problems.append(_l(
-            "%(person)s has chosen no disclosure toward %(employer)s. A wage subsidy tells the employer that "
+            "%(person)s has chosen no disclosure toward %(employer)s. Employment support tells the employer that "
             "the work capacity is reduced, so it needs at least limited disclosure.",
             person=participant.name, employer=employer.name))
     return problems
