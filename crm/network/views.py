@@ -28,6 +28,7 @@ from .forms import (
     MemberForm,
     NetworkContactForm,
     PartyForm,
+    ReviewForm,
     SipActionForm,
     SipForm,
     SipMeetingForm,
@@ -67,8 +68,12 @@ def _load(model, record_id: int, action: str):
     return record
 
 
+FIELD_ALIASES = {"next_owner_id": "owner_id", "next_due_on": "due_on", "next_what": "what"}  # the SIP action form
+
+
 def _show(form, error: Exception, field: str | None = None) -> None:
     name = field or getattr(error, "field", None)
+    name = name if name in form else FIELD_ALIASES.get(name, name)
     name = name if name in form else next(iter(form._fields))
     form[name].errors = [*form[name].errors, str(ERRORS.get(str(error), error))]
 
@@ -286,11 +291,28 @@ def add_action(sip_id: int):
             services.add_action(plan, current_user, form.what.data, organisation, form.due_on.data,
                                 form.owner_id.data)
         except services.NetworkError as error:
-            _show(form, error, "owner_id" if error.field == "next_owner_id" else "due_on"
-                  if error.field == "next_due_on" else None)
+            _show(form, error)
         else:
             return redirect(url_for("network.sip", sip_id=plan.id) + "#actions")
     return form_page("simple_form.html", form, heading=_("Agreed action"),
+                     cancel_url=url_for("network.sip", sip_id=plan.id))
+
+
+@bp.route("/sip/<int:sip_id>/review", methods=["GET", "POST"])
+@keeps_input_on_csrf_failure
+def review(sip_id: int):
+    """The plan was gone through together: set the next review, or close the plan."""
+    plan = _load_sip(sip_id, "network.edit")
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            services.review_sip(plan, form.review_on.data, clock.today())
+        except services.NetworkError as error:
+            _show(form, error)
+        else:
+            flash(_("The plan is closed.") if plan.closed_on else _("The next review is planned."), "success")
+            return redirect(url_for("network.sip", sip_id=plan.id))
+    return form_page("simple_form.html", form, heading=_("Review the plan"),
                      cancel_url=url_for("network.sip", sip_id=plan.id))
 
 

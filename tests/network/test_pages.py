@@ -146,3 +146,19 @@ def test_a_specialist_does_not_get_the_funds_report(login, specialist):
     client = login(specialist)
     assert client.get("/reports/funds-outcomes").status_code == 403
     assert client.get("/reports/funds-outcomes.csv").status_code == 403
+
+
+def test_reviewing_a_sip_sets_the_next_review_or_closes_it(login, specialist, participant):
+    from crm.network import services
+
+    today = clock.today()
+    coordinator = factories.make_network_member(participant, "care")
+    factories.make_consent(participant, "psychiatry", decided_on=today - timedelta(days=10))
+    sip = services.start_sip(participant, specialist, coordinator.id, "Arbete", today, today + timedelta(days=30))
+    client = login(specialist)
+    assert client.post(f"/sip/{sip.id}/review", data={"review_on": today.isoformat()}).status_code == 422
+    later = today + timedelta(days=60)
+    assert client.post(f"/sip/{sip.id}/review", data={"review_on": later.isoformat()}).status_code == 302
+    assert client.post(f"/sip/{sip.id}/review", data={"review_on": ""}).status_code == 302
+    db.session.refresh(sip)
+    assert (sip.review_on, sip.closed_on) == (later, today)
