@@ -20,6 +20,16 @@ from ..core.history import RecordChange
 from ..extensions import db
 from ..followup.models import FollowUpContact, FollowUpPlan
 from ..matching.models import Proposal
+from ..network.models import (
+    NetworkContact,
+    NetworkMember,
+    NetworkStep,
+    Sip,
+    SipAction,
+    SipMeeting,
+    SipParty,
+    SupportEnding,
+)
 from ..nudges.models import Nudge
 from ..participants.models import (
     BenefitsCounselling,
@@ -91,7 +101,21 @@ def _nudges(pid: int) -> Select:
              Nudge.subject_id.in_(select(Placement.id).where(Placement.participant_id == pid))),
         and_(Nudge.subject_type == "followup_plan", Nudge.subject_id.in_(_plans(pid))),
         and_(Nudge.subject_type == "negotiation", Nudge.subject_id.in_(_negotiations(pid))),
+        and_(Nudge.subject_type == "network_step",
+             Nudge.subject_id.in_(select(NetworkStep.id).where(NetworkStep.participant_id == pid))),
+        and_(Nudge.subject_type == "sip", Nudge.subject_id.in_(_sips(pid))),
+        and_(Nudge.subject_type == "support_ending",
+             Nudge.subject_id.in_(select(SupportEnding.id).where(SupportEnding.participant_id == pid))),
     )).order_by(Nudge.id)
+
+
+def _sips(pid: int) -> Select:
+    return select(Sip.id).where(Sip.participant_id == pid)
+
+
+def _of_sips(model):
+    """Rows of a table that belongs to the person's coordinated plans."""
+    return lambda pid: select(model).where(model.sip_id.in_(_sips(pid))).order_by(model.id)
 
 
 def _changes(pid: int) -> Select:
@@ -207,6 +231,33 @@ HOLDINGS: tuple[Holding, ...] = (
             shown={"referred_on": DATE, "listing.title": _l("Placement"), "status": STATUS,
                    "message_to_partner": _l("Message to the partner"), "partner_message": _l("The partner's answer")},
             erase={"message_to_partner": None, "partner_message": None}),
+    # The network (crm/network): rows and dates stay for the fidelity item and the funds' outcomes.
+    Holding("network_members", _l("People in the participant's network"), _owned(NetworkMember),
+            shown={"organisation": _l("Organisation"), "agency_contact_id": _l("Person no."),
+                   "is_main": _l("Main contact"), "ended_on": _l("Ended on")}),
+    Holding("network_contacts", _l("Contacts with the network"), _owned(NetworkContact),
+            shown={"contacted_on": DATE, "kind": _l("Form"), "agreed": _l("What was agreed")},
+            erase={"agreed": ERASED_NAME}),
+    Holding("network_steps", _l("Next steps with the network"), _owned(NetworkStep),
+            shown={"what": _l("Next step"), "due_on": _l("Due"), "done_on": _l("Done on")},
+            erase={"what": ERASED_NAME}),
+    Holding("sips", _l("Coordinated individual plans (SIP)"), _owned(Sip),
+            shown={"started_on": _l("Started on"), "goal": _l("Goal"), "review_on": _l("Review the plan on"),
+                   "closed_on": _l("Closed on")},
+            erase={"goal": ERASED_NAME}),
+    Holding("sip_parties", _l("Organisations taking part"), _of_sips(SipParty),
+            shown={"organisation": _l("Organisation")}),
+    Holding("sip_meetings", _l("SIP meetings"), _of_sips(SipMeeting),
+            shown={"held_on": DATE, "place": _l("Place"), "participant_present": _l("The participant took part"),
+                   "interpreter_language": _l("Interpreter language"), "notes": NOTES},
+            erase={"place": ERASED_NAME, "interpreter_needed": False, "interpreter_language": None, "notes": None}),
+    Holding("sip_actions", _l("Agreed actions"), _of_sips(SipAction),
+            shown={"what": _l("What is to be done"), "due_on": _l("Due"), "done_on": _l("Done on")},
+            erase={"what": ERASED_NAME}),
+    Holding("support_endings", _l("End of support and follow-up"), _owned(SupportEnding),
+            shown={"ended_on": _l("Support ended on"), "exit_outcome": _l("Situation at the end"),
+                   "follow_up_outcome": _l("Situation six months on"), "followed_up_on": _l("Asked on"),
+                   "follow_up_declined": _l("Declined the follow-up")}),
     Holding("access_log", _l("Who has read or changed the record"),
             lambda pid: select(AccessLog).where(AccessLog.participant_id == pid)
             .options(selectinload(AccessLog.user)).order_by(AccessLog.at, AccessLog.id),
