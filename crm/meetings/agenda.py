@@ -107,6 +107,25 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+@agenda_section("open_actions", _l("Open actions from earlier meetings"))
+def open_action_rows(period: AgendaPeriod) -> list[dict]:
+    """Reviewed first: every action still open from earlier meetings, and those closed on the meeting's day,
+    so the record shows what was carried and what was closed. Two queries."""
+    closed_here = db.session.scalars(
+        select(MeetingAction).join(Meeting, Meeting.id == MeetingAction.meeting_id)
+        .where(MeetingAction.team_id == period.team.id, MeetingAction.done_on == period.until,
+               Meeting.held_on < period.until)
+        .options(joinedload(MeetingAction.owner), joinedload(MeetingAction.employer),
+                 joinedload(MeetingAction.meeting)).order_by(MeetingAction.id)).all()
+    return [{"action_id": a.id, "text": a.text, "owner": a.owner.name, "owner_id": a.owner_id,
+             "due_on": _iso(a.due_on), "decided_on": _iso(a.meeting.held_on), "employer_id": a.employer_id,
+             "employer": a.employer.name if a.employer else None, "done_on": _iso(a.done_on),
+             "done_note": a.done_note,
+             "carried_here": period.meeting_id is not None and a.carried_to_id == period.meeting_id,
+             "carried_count": a.carried_count or 0}
+            for a in [*open_actions(period.team.id, before=period.until), *closed_here]]
+
+
 @agenda_section("specialists", _l("Employer work per specialist"))
 def specialist_rows(period: AgendaPeriod) -> list[dict]:
     """Face-to-face contacts against the team's weekly target pro rata, new employers and job analyses,
@@ -206,14 +225,6 @@ def job_change_rows(period: AgendaPeriod) -> list[dict]:
              "end_reason": str(p.end_reason) if p.end_reason and p.ended_on <= period.until else None,
              "new_start": period.since <= p.started_on <= period.until}
             for p in placements]
-
-
-@agenda_section("open_actions", _l("Open actions from earlier meetings"))
-def open_action_rows(period: AgendaPeriod) -> list[dict]:
-    return [{"action_id": a.id, "text": a.text, "owner": a.owner.name, "due_on": _iso(a.due_on),
-             "decided_on": _iso(a.meeting.held_on), "employer_id": a.employer_id,
-             "employer": a.employer.name if a.employer else None}
-            for a in open_actions(period.team.id, before=period.until)]
 
 
 def open_actions(team_id: int, before: date | None = None, owner_id: int | None = None) -> list[MeetingAction]:
