@@ -60,16 +60,17 @@ def test_team_lead_dashboard_agenda_and_action(phone, browser, live_data, live_s
     phone.goto(f"/meetings/{meeting_id}")
     phone.get_by_role("heading", name="Dagordning").wait_for()
     assert phone.get_by_text("Bagarbiträde").is_visible()
-    phone.get_by_label("Vad ska göras", exact=True).fill("Besök bageriet med Noras profil")
-    phone.get_by_label("Vem", exact=True).select_option(str(sara_id))
-    phone.get_by_label("Senast", exact=True).fill((today + timedelta(days=7)).isoformat())
+    form = phone.locator("form.action-form")  # the meeting as a whole; each agenda item has a form of its own
+    form.get_by_label("Vad ska göras", exact=True).fill("Besök bageriet med Noras profil")
+    form.get_by_label("Vem", exact=True).select_option(str(sara_id))
+    form.get_by_label("Senast", exact=True).fill((today + timedelta(days=7)).isoformat())
     # The employer is typed; the register suggests names as one types (the server resolves the name either way).
-    phone.get_by_label("Arbetsgivare (valfritt)").fill("bageriet")
+    form.get_by_label("Arbetsgivare (valfritt)").fill("bageriet")
     suggestion = phone.locator("#employer-suggestions option").first
     suggestion.wait_for(state="attached")
     assert suggestion.get_attribute("value") == "Bageriet i Nyköping AB"
-    phone.get_by_label("Arbetsgivare (valfritt)").fill(suggestion.get_attribute("value"))
-    phone.get_by_role("button", name="Lägg till åtgärden").click()
+    form.get_by_label("Arbetsgivare (valfritt)").fill(suggestion.get_attribute("value"))
+    form.get_by_role("button", name="Lägg till åtgärden").click()
     phone.get_by_text("Åtgärden är tillagd.").wait_for()
     check_phone_page(phone)
 
@@ -77,3 +78,51 @@ def test_team_lead_dashboard_agenda_and_action(phone, browser, live_data, live_s
         action = db.session.scalar(select(MeetingAction).where(MeetingAction.meeting_id == meeting_id))
         assert (action.owner_id, action.text) == (sara_id, "Besök bageriet med Noras profil")
         assert action.next_step_id is not None  # about an employer: also a next step on its page
+
+
+def test_minutes_survive_an_added_action_and_earlier_actions_are_carried(phone, live_data, request):
+    """The lead types the minutes and a decision, adds an action on an item, carries last meeting's action:
+    the text is still there after each, kept as the server's draft."""
+    today = clock.today()
+    with live_data():
+        team = factories.make_team(name="Teamet i Flen")
+        lead = factories.make_user(role="team_lead", team=team, email="lead-minutes@example.se")
+        sara = factories.make_user(team=team, name="Sara Specialist")
+        series = factories.make_meeting_series(team, first_on=today - timedelta(days=14))
+        previous = factories.make_meeting(series, today - timedelta(days=14))
+        earlier = factories.make_meeting_action(previous, sara, due_on=today, text="Ring lagret").id
+        meeting_id = factories.make_meeting(series, today).id
+        email, sara_id = lead.email, sara.id
+
+    sign_in(phone, email)
+    phone.get_by_role("heading", name="Min vecka").wait_for()
+    phone.goto(f"/meetings/{meeting_id}")
+    phone.locator("#minutes-form textarea[name=minutes]").fill("Vi gick igenom lagret och bageriet.")
+    phone.locator("#decision-openings").fill("Bageriet först.")
+    openings = phone.locator("#item-openings")
+    openings.get_by_text("Lägg till en åtgärd på den här punkten").click()
+    openings.get_by_label("Vad ska göras", exact=True).fill("Besök bageriet")
+    openings.get_by_label("Vem", exact=True).select_option(str(sara_id))
+    openings.get_by_label("Senast", exact=True).fill((today + timedelta(days=7)).isoformat())
+    openings.get_by_role("button", name="Lägg till åtgärden").click()
+    phone.get_by_text("Åtgärden är tillagd.").wait_for()
+    assert phone.locator("#minutes-form textarea[name=minutes]").input_value() == "Vi gick igenom lagret och bageriet."
+    assert phone.locator("#decision-openings").input_value() == "Bageriet först."
+    assert phone.locator("#item-openings").get_by_text("Besök bageriet", exact=True).is_visible()
+
+    review = phone.locator(f"#review-{earlier}")
+    review.get_by_label("Nytt slutdatum").fill((today + timedelta(days=14)).isoformat())
+    review.get_by_role("button", name="Flytta fram").click()
+    phone.get_by_text("Flyttad till", exact=False).first.wait_for()
+    assert phone.locator("#minutes-form textarea[name=minutes]").input_value() == "Vi gick igenom lagret och bageriet."
+    check_phone_page(phone)
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=ARTIFACTS / f"{request.node.name}_meeting.png", full_page=True)
+
+    with live_data():
+        from crm.meetings.models import Meeting
+
+        kept = db.session.get(Meeting, meeting_id)
+        assert kept.draft["minutes"] == "Vi gick igenom lagret och bageriet."
+        carried = db.session.get(MeetingAction, earlier)
+        assert (carried.due_on, carried.carried_to_id) == (today + timedelta(days=14), meeting_id)
