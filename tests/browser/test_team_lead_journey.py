@@ -126,3 +126,34 @@ def test_minutes_survive_an_added_action_and_earlier_actions_are_carried(phone, 
         assert kept.draft["minutes"] == "Vi gick igenom lagret och bageriet."
         carried = db.session.get(MeetingAction, earlier)
         assert (carried.due_on, carried.carried_to_id) == (today + timedelta(days=14), meeting_id)
+
+
+def test_dashboard_bars_lead_to_the_records_behind_them(phone, live_data, request):
+    """A stage's bar opens the employer list filtered to that stage; the contacts chart draws its target."""
+    with live_data():
+        team = factories.make_team(name="Teamet i Katrineholm")
+        lead = factories.make_user(role="team_lead", team=team, email="lead-dashboard@example.se")
+        factories.make_user(team=team, name="Sara Specialist")
+        for name in ("Bageriet AB", "Lagret AB", "Kaféet AB"):
+            factories.make_employer(team, name=name, stage="relationship")
+        factories.make_employer(team, name="Verkstaden AB", stage="prospect")
+        email = lead.email
+
+    sign_in(phone, email)
+    phone.get_by_role("heading", name="Min vecka").wait_for()
+    phone.goto("/reports/?months=6")
+    _charts_drawn(phone)
+    target = phone.evaluate("Chart.getChart(document.getElementById('chart-contacts')).data.datasets.at(-1)")
+    assert target["label"] == "Mål" and set(target["data"]) == {6}
+    check_phone_page(phone)
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=ARTIFACTS / f"{request.node.name}_dashboard.png", full_page=True)
+    stages = phone.locator("#chart-stages")
+    stages.scroll_into_view_if_needed()
+    index = phone.evaluate("Chart.getChart(document.getElementById('chart-stages')).data.datasets[0].links"
+                           ".findIndex(link => link.endsWith('stage=relationship'))")
+    point = phone.evaluate(f"(() => {{ const bar = Chart.getChart(document.getElementById('chart-stages'))"
+                           f".getDatasetMeta(0).data[{index}]; return {{x: bar.x - 4, y: bar.y}}; }})()")
+    stages.click(position=point)
+    phone.wait_for_url("**/employers/?stage=relationship")
+    assert phone.get_by_text("Bageriet AB").is_visible() and phone.get_by_text("Verkstaden AB").count() == 0
