@@ -16,6 +16,7 @@ from ..participants.queries import team_specialists
 from . import exports
 from .dashboard import PERIODS, team_dashboard
 from .fidelity import fidelity_report
+from .outcome_charts import referral_funnel, share_by_month
 from .outcomes import TARGET_PERCENT, outcome_report
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -81,7 +82,9 @@ def fidelity():
 @permission_required("report.view")
 def outcomes():
     start, end = period()
-    return render_template("reports/outcomes.html", report=outcome_report(current_user.team_id, start, end))
+    team_id = current_user.team_id
+    return render_template("reports/outcomes.html", report=outcome_report(team_id, start, end),
+                           funnel=referral_funnel(team_id, start, end), shares=share_by_month(team_id, start, end))
 
 
 @bp.get("/export/<kind>.csv")
