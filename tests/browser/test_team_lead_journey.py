@@ -157,3 +157,27 @@ def test_dashboard_bars_lead_to_the_records_behind_them(phone, live_data, reques
     stages.click(position=point)
     phone.wait_for_url("**/employers/?stage=relationship")
     assert phone.get_by_text("Bageriet AB").is_visible() and phone.get_by_text("Verkstaden AB").count() == 0
+
+
+def test_the_outcome_report_draws_its_funnel_and_monthly_share(phone, live_data, request):
+    today = clock.today()
+    with live_data():
+        team = factories.make_team(name="Teamet i Vingåker")
+        lead = factories.make_user(role="team_lead", team=team, email="lead-outcomes@example.se")
+        sara = factories.make_user(team=team, name="Sara Specialist")
+        employer = factories.make_employer(team)
+        person = factories.make_participant(team, sara, entered_on=today - timedelta(days=40))
+        factories.make_placement(person, employer, started_on=today - timedelta(days=10))
+        email = lead.email
+
+    sign_in(phone, email)
+    phone.get_by_role("heading", name="Min vecka").wait_for()
+    phone.goto("/reports/outcomes")
+    phone.wait_for_function("['chart-funnel', 'chart-share'].every(id => document.getElementById(id).width > 0)")
+    funnel = phone.evaluate("Chart.getChart(document.getElementById('chart-funnel')).data.datasets[0].data")
+    assert funnel == [1, 1, 0, 1, 0]
+    share = phone.evaluate("Chart.getChart(document.getElementById('chart-share')).data.datasets.at(-1)")
+    assert share["label"] == "Mål" and set(share["data"]) == {40}
+    check_phone_page(phone)
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=ARTIFACTS / f"{request.node.name}_outcomes.png", full_page=True)
