@@ -18,6 +18,7 @@ from ..contacts.models import EmployerContact, NextStep, employer_contact_partic
 from ..contacts.queries import cold_employers, face_to_face_counts
 from ..core.clock import local_midnight
 from ..employers.models import Employer
+from ..employers.queries import EmployerFilter, filtered_employers
 from ..extensions import db
 from ..openings.models import JobAnalysis, Opening, OpeningStatus
 from ..participants.models import Participant, ParticipantStatus
@@ -158,6 +159,19 @@ def cold_employer_rows(period: AgendaPeriod) -> list[dict]:
     return [{"employer_id": cold.employer.id, "name": cold.employer.name, "quiet_days": cold.quiet_days,
              "responsible": cold.employer.responsible_specialist.name if cold.employer.responsible_specialist else None}
             for cold in cold_employers(period.now, team_id=period.team.id)]
+
+
+@agenda_section("without_next_step", _l("Employers without a next step"))
+def without_next_step_rows(period: AgendaPeriod) -> Rows:
+    """Employers in an active stage with no next step planned, or only overdue ones: the employer list's
+    "Needs a next step" filter, counted in SQL and the first MAX_ROWS loaded."""
+    query = filtered_employers(period.team.id, EmployerFilter(next_step="attention", sort="next_step",
+                                                              today=period.as_of))
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    employers = db.session.scalars(query.options(joinedload(Employer.responsible_specialist)).limit(MAX_ROWS)).all()
+    return Rows([{"employer_id": e.id, "name": e.name, "next_step_due_on": _iso(e.next_step_due_on),
+                  "responsible": e.responsible_specialist.name if e.responsible_specialist else None}
+                 for e in employers], total)
 
 
 @agenda_section("job_search", _l("In job search for more than 30 days without an employer contact"))
