@@ -5,7 +5,6 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR, relativedelta
 from dateutil.rrule import rrulestr
 from flask import render_template
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -13,6 +12,7 @@ from ..auth.models import User
 from ..contacts import services as contacts
 from ..contacts.services import ContactError, PlannedStep
 from ..core.clock import local_date, utcnow
+from ..core.formats import text_date
 from ..core.mail import compose, deliver, external_url, in_language_of
 from ..employers.models import Employer
 from ..extensions import db
@@ -203,5 +203,5 @@ def _minutes_message(meeting: Meeting, user, now: datetime):
         body = render_template("meetings/minutes.txt", meeting=meeting, agenda=meeting.agenda_snapshot,
                                titles=section_titles(), link=external_url(f"/meetings/{meeting.id}/print"))
         subject = _("Minutes: %(title)s, %(date)s", title=meeting.series.title,
-                    date=format_date(meeting.held_on, "d MMMM y"))
+                    date=text_date(meeting.held_on))
     return compose(user.email, subject, body, now)

@@ -2,12 +2,13 @@
 from datetime import date
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import format_date, format_time, get_locale, ngettext
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..core import clock
 from ..core.errors import keeps_input_on_csrf_failure
+from ..core.formats import day_date, text_datetime
 from ..core.forms import choices
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
@@ -175,7 +176,7 @@ def draft(meeting_id: int):
         abort(400)
     _keep_draft(meeting, prefix="")
     saved_at = meeting.draft_saved_at
-    return jsonify(saved=_("Draft kept %(time)s", time=format_time(saved_at, "HH:mm")) if saved_at else None)
+    return jsonify(saved=_("Draft kept %(time)s", time=text_datetime(saved_at)) if saved_at else None)
 
 
 @bp.post("/<int:meeting_id>/actions")
@@ -214,7 +215,7 @@ def carry_action(meeting_id: int, action_id: int):
         except services.MeetingRuleError as error:
             form.due_on.errors = [*form.due_on.errors, str(error)]
         else:
-            flash(_("Carried to %(date)s: %(what)s", date=format_date(form.due_on.data, "d MMM"), what=action.text),
+            flash(_("Carried to %(date)s: %(what)s", date=day_date(form.due_on.data), what=action.text),
                   "success")
             return redirect(url_for("meetings.meeting", meeting_id=meeting.id) + "#item-open_actions")
     form.action_id = action.id

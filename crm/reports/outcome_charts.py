@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
+from ..core.formats import month
 from ..extensions import db
 from ..participants.models import Participant, ParticipantStatus, ParticipantStatusChange
 from ..participants.queries import employer_contact_spans
@@ -55,6 +56,6 @@ def share_by_month(team_id: int, start: date, end: date) -> Chart:
         day = day.replace(day=1) - timedelta(days=1)
     ends.reverse()
     shares = [work_or_studies(team_id, day) for day in ends]
-    return Chart([day.strftime("%Y-%m") for day in ends],
+    return Chart([month(day) for day in ends],
                  {"share": [share.percent or 0 for share in shares]}, target=TARGET_PERCENT)
 

@@ -6,9 +6,11 @@
   if (typeof Chart === "undefined") return;
   const palette = ["#1f5f8b", "#c2571a", "#2e7d32", "#8e24aa", "#b3261e", "#00838f", "#6d4c41", "#546e7a",
                    "#ad1457", "#827717", "#283593", "#4e342e"];
-  const locale = document.documentElement.lang || "sv";
-  const numberFormat = new Intl.NumberFormat(locale);
-  const percentFormat = (value) => `${numberFormat.format(value)} %`;
+  // Figures in the page's language, as the server writes them: "71,4 %" in Swedish, "71.4%" in English.
+  const lang = document.documentElement.lang || "sv";
+  Chart.defaults.locale = lang;
+  const percentNumber = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
+  const percentFormat = (value) => percentNumber.format(value / 100);
   const LABEL_MAX = 22;
   const shorten = (label) => (label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label);
 
@@ -50,7 +52,6 @@
         maintainAspectRatio: false,
         animation: false,
         indexAxis: horizontal ? "y" : "x",
-        locale,
         plugins: { legend: { display: datasets.length > 1, position: "bottom" } },
         scales: horizontal ? { x: valueAxis, y: labelAxis } : { y: valueAxis, x: labelAxis },
         onClick: (_event, elements) => {
