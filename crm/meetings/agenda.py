@@ -27,6 +27,7 @@ from ..placements.models import Placement
 from ..subsidies.queries import team_overview
 from .models import Meeting, MeetingAction
 
+STALLED_DAYS = 14  # a negotiation about an employment support with no step for this long is stalled
 JOB_SEARCH_DAYS = 30  # IPS: an employer contact on the participant's behalf at least this often
 MAX_ROWS = 25  # a list longer than this is shown with "and N more"; the full list is one click away
 
@@ -222,6 +223,17 @@ def supports_ending_rows(period: AgendaPeriod) -> list[dict]:
              "support_sv": n.support_type.name_sv, "support_en": n.support_type.name_en,
              "ends_on": _iso(n.period_end_on)}
             for n in team_overview(period.team.id, period.as_of).ending_soon]
+
+
+@agenda_section("stalled_negotiations", _l("Stalled negotiations about employment supports"))
+def stalled_negotiation_rows(period: AgendaPeriod) -> list[dict]:
+    """Open negotiations whose latest step is STALLED_DAYS or more before the meeting (the subsidies room's
+    `team_overview`, longest stalled first)."""
+    cutoff = period.as_of - timedelta(days=STALLED_DAYS)
+    return [{"negotiation_id": row.negotiation.id, "participant": row.negotiation.participant.short_name,
+             "employer": row.negotiation.employer.name, "last_step_on": _iso(row.last_step_on),
+             "support_sv": row.negotiation.support_type.name_sv, "support_en": row.negotiation.support_type.name_en}
+            for row in team_overview(period.team.id, period.as_of).open if row.last_step_on <= cutoff]
 
 
 @agenda_section("job_starts_and_ends", _l("Job starts and job ends"))

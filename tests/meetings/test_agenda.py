@@ -172,3 +172,13 @@ def test_employers_without_a_next_step(meeting, team, specialist):
     factories.make_next_step(planned, specialist, due_on=date(2026, 12, 1))
     found = {r["name"]: r["next_step_due_on"] for r in rows(meeting, "without_next_step")}
     assert found == {"Sent steg AB": "2026-11-20", "Utan steg AB": None}
+
+
+def test_stalled_negotiations(meeting, team, specialist):
+    employer = factories.make_employer(team, name="Bageriet AB")
+    person = factories.make_participant(team, specialist, first_name="Nora", last_name="Nilsson")
+    factories.make_negotiation(person, employer, started_on=date(2026, 11, 12))  # 14 days before the 26th
+    factories.make_negotiation(person, employer, started_on=date(2026, 11, 13))  # 13 days: not yet stalled
+    found = rows(meeting, "stalled_negotiations")
+    assert [(r["participant"], r["employer"], r["last_step_on"]) for r in found] == [
+        ("Nora N.", "Bageriet AB", "2026-11-12")]
