@@ -1,7 +1,7 @@
 """network sip support endings
 
 Revision ID: 30fccf4e9a59
-Revises: 23b1393f0efd
+Revises: c21a0d5e7f10
 Create Date: 2026-12-05 15:05:00.559840
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '30fccf4e9a59'
-down_revision = '23b1393f0efd'
+down_revision = 'c21a0d5e7f10'
 branch_labels = None
 depends_on = None
 
