@@ -14,7 +14,7 @@ from ..core.web import download
 from ..participants.labels import OUTCOME_LABELS, STATUS_LABELS
 from . import exports
 from .dashboard import team_dashboard
-from .fidelity import fidelity_report
+from .fidelity import MAX_TOTAL, fidelity_report
 from .outcomes import TARGET_PERCENT, outcome_report
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -56,7 +56,8 @@ def dashboard():
 @permission_required("report.view")
 def fidelity():
     start, end = period()
-    return render_template("reports/fidelity.html", report=fidelity_report(current_user.team, start, end))
+    return render_template("reports/fidelity.html", report=fidelity_report(current_user.team, start, end),
+                           max_total=MAX_TOTAL)
 
 
 @bp.get("/outcomes")
