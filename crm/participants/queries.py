@@ -28,6 +28,7 @@ class CaseloadRow:
     participant: Participant
     today: date
     contacts: ContactSpan | None
+    first_contact_on: date | None = None  # the rapid-job-search clock stopped (first_employer_contacts)
 
     @property
     def days_since_entry(self) -> int:
@@ -44,7 +45,9 @@ class CaseloadRow:
     @property
     def days_to_first_contact(self) -> int | None:
         """The rapid-job-search clock (IPS: the first employer contact within 30 days of entry)."""
-        return days_to_first_contact(self.participant, self.contacts)
+        if self.first_contact_on is None:
+            return None
+        return (self.first_contact_on - self.participant.entered_on).days
 
 
 @dataclass
@@ -103,10 +106,13 @@ def has_employer_contact_on_behalf(participant_id_column):
                  for who, _day, conditions in _on_behalf_sources()))
 
 
-def first_employer_contacts(participant_ids: list[int]) -> dict[int, date]:
+def first_employer_contacts(participant_ids: list[int], spans: dict[int, ContactSpan] | None = None) -> dict[int, date]:
     """{participant id: the day the rapid-job-search clock stopped}: the first employer contact on their
-    behalf (a logged contact naming them, a proposal, a referral or a job start), in five grouped queries."""
-    firsts = {pid: span.first_on for pid, span in employer_contact_spans(participant_ids).items()}
+    behalf (a logged contact naming them, a proposal, a referral or a job start), in five grouped queries
+    (four when the caller has read the contact `spans` already)."""
+    if spans is None:
+        spans = employer_contact_spans(participant_ids)
+    firsts = {pid: span.first_on for pid, span in spans.items()}
     if not participant_ids:
         return firsts
     for who, day, conditions in _on_behalf_sources():
@@ -117,10 +123,6 @@ def first_employer_contacts(participant_ids: list[int]) -> dict[int, date]:
     return firsts
 
 
-def days_to_first_contact(participant: Participant, span: ContactSpan | None) -> int | None:
-    return (span.first_on - participant.entered_on).days if span else None
-
-
 def caseload(team_id: int, today: date, specialist_id: int | None = None,
              statuses=OPEN_STATUSES) -> list[CaseloadRow]:
     query = (select(Participant).where(Participant.team_id == team_id, Participant.status.in_(statuses))
@@ -129,8 +131,14 @@ def caseload(team_id: int, today: date, specialist_id: int | None = None,
     if specialist_id:
         query = query.where(Participant.specialist_id == specialist_id)
     participants = db.session.scalars(query).all()
-    spans = employer_contact_spans([p.id for p in participants])
-    return [CaseloadRow(p, today, spans.get(p.id)) for p in participants]
+    return caseload_rows(participants, today)
+
+
+def caseload_rows(participants: list[Participant], today: date) -> list[CaseloadRow]:
+    ids = [p.id for p in participants]
+    spans = employer_contact_spans(ids)
+    firsts = first_employer_contacts(ids, spans)
+    return [CaseloadRow(p, today, spans.get(p.id), firsts.get(p.id)) for p in participants]
 
 
 def specialist_loads(team) -> list[SpecialistLoad]:

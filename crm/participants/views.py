@@ -144,8 +144,7 @@ def detail(participant_id: int):
     return render_template(
         "participants/detail.html", participant=participant, today=today,
         days_since_entry=(today - participant.entered_on).days,
-        contacts=queries.CaseloadRow(participant, today, queries.employer_contact_spans([participant.id]).get(
-            participant.id)),
+        contacts=queries.caseload_rows([participant], today)[0],
         consents=consent_overview(participant, today), disclosure=disclosure_for(participant, None),
         overrides=sorted(overrides, key=lambda c: c.employer.name_key),
         placements=placements_of(participant.id),

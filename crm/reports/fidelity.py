@@ -283,7 +283,7 @@ def _contacts_export(start: date, end: date):
 
 
 @dataclass(frozen=True)
-class CaseloadRow:
+class SpecialistCaseload:
     name: str
     active: int
     fraction: float
@@ -297,7 +297,7 @@ def caseload(team, start: date, end: date) -> Count:
     """The largest caseload per full-time post among the team's specialists today: the item is about the
     largest caseload, so one overloaded specialist is not hidden by an average."""
     loads = [load for load in specialist_loads(team) if load.active]
-    rows = [CaseloadRow(load.specialist.name, load.active, load.fraction, load.per_fte)
+    rows = [SpecialistCaseload(load.specialist.name, load.active, load.fraction, load.per_fte)
             for load in sorted(loads, key=lambda load: (-load.per_fte, load.specialist.name))]
     active = sum(row.active for row in rows)
     posts = sum(row.fraction for row in rows)
