@@ -141,3 +141,16 @@ def test_partners_and_admins_cannot_refer(login, participant, listing, referral,
     assert client.get(f"/listings/{listing.id}").status_code == 403
     assert client.get(refer_url(participant, listing)).status_code == 403
     assert client.post(f"/referrals/{referral.id}/withdraw").status_code == 403
+
+
+def test_referral_waits_until_disclosure_was_discussed(login, specialist, team, organisation, listing):
+    person = factories.make_participant(team, specialist, first_name="Ola", last_name="Ny")
+    factories.make_consent(person, party_kind="social_enterprise", partner_organisation_id=organisation.id,
+                           decided_on=date(2026, 11, 1))
+    client = login(specialist)
+    response = client.post(refer_url(person, listing), data={"message_to_partner": "Hej"}, follow_redirects=True)
+    assert "Prata om öppenhet med Ola Ny" in response.get_data(as_text=True)
+    assert db.session.scalar(select(Referral)) is None
+    factories.make_disclosure(person, "none")  # "none" toward employers: the partner may not learn of him either
+    client.post(refer_url(person, listing), data={"message_to_partner": "Hej"})
+    assert db.session.scalar(select(Referral)) is None
