@@ -154,3 +154,21 @@ def test_referral_waits_until_disclosure_was_discussed(login, specialist, team, 
     factories.make_disclosure(person, "none")  # "none" toward employers: the partner may not learn of him either
     client.post(refer_url(person, listing), data={"message_to_partner": "Hej"})
     assert db.session.scalar(select(Referral)) is None
+
+
+def test_a_partner_answer_reaches_the_specialist_once(login, specialist, participant, listing):
+    from datetime import UTC, datetime
+
+    from crm.nudges.engine import evaluate_rule
+    from crm.nudges.models import Nudge
+    from crm.partners import services
+
+    referral = factories.make_referral(participant, listing)
+    partner_user = factories.make_user("partner", partner_organisation=listing.partner_organisation)
+    services.answer_referral(referral, partner_user, True, "Välkommen på måndag", date(2026, 11, 20))
+    for day in (20, 21):
+        evaluate_rule("referral_answered", datetime(2026, 11, day, 9, tzinfo=UTC))
+    (nudge,) = db.session.scalars(select(Nudge).where(Nudge.rule == "referral_answered")).all()
+    assert (nudge.user_id, nudge.subject_id) == (specialist.id, participant.id)
+    page = login(specialist).get(f"/participants/{participant.id}").get_data(as_text=True)
+    assert 'id="partner-answers"' in page and "Välkommen på måndag" in page
