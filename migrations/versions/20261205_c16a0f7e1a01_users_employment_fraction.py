@@ -1,7 +1,7 @@
 """users: employment fraction (FTE) for caseload per full-time specialist
 
 Revision ID: c16a0f7e1a01
-Revises: 23b1393f0efd
+Revises: c21a0d5e7f10
 Create Date: 2026-12-05 14:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'c16a0f7e1a01'
-down_revision = '23b1393f0efd'
+down_revision = 'c21a0d5e7f10'
 branch_labels = None
 depends_on = None
 
