@@ -198,7 +198,7 @@ def test_the_report_says_which_items_need_a_human_rating(team, specialist):
     assert report.band is None and report.unscored == 25 - len(report.scored)
 
 
-@pytest.mark.parametrize("total, band", [(125, "utmärkt metodtrohet"), (115, "utmärkt metodtrohet"),
+@pytest.mark.parametrize("total, band", [(125, "mycket god metodtrohet"), (115, "mycket god metodtrohet"),
                                          (114, "god metodtrohet"), (100, "god metodtrohet"),
                                          (99, "godtagbar metodtrohet"), (74, "godtagbar metodtrohet"),
                                          (73, "inte IPS"), (25, "inte IPS")])
