@@ -309,3 +309,13 @@ def make_network_member(participant, organisation="arbetsformedlingen", person=N
     db.session.add(member)
     db.session.flush()
     return member
+
+
+def make_disclosure(participant, level="limited", decided_on=date(2026, 10, 1), employer=None):
+    """The participant's disclosure choice (toward all employers unless `employer`), as the service records it."""
+    from crm.participants import services as participant_services
+    from crm.participants.models import DisclosureLevel
+
+    shares = set() if level == "none" else {"share_support"}
+    return participant_services.record_disclosure(participant, participant.specialist, DisclosureLevel(level), shares,
+                                                  decided_on=decided_on, today=decided_on, employer=employer)

@@ -33,6 +33,12 @@ class UserForm(BaseForm):
         return valid
 
 
+class EmploymentFractionForm(BaseForm):
+    percent = IntegerField(
+        _l("Employment rate (per cent of full time)"), validators=[DataRequired(), NumberRange(min=1, max=100)],
+        description=_l("100 for full time, 50 for half time. Caseloads are compared per full-time post."))
+
+
 class TeamForm(BaseForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     municipality = StringField(_l("Municipality"), validators=[Optional(), Length(max=80)])

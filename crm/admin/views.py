@@ -8,13 +8,14 @@ from sqlalchemy.orm import joinedload
 from ..auth import services as accounts
 from ..auth.models import Role, Team, User
 from ..core.errors import keeps_input_on_csrf_failure
+from ..core.formats import percent
 from ..core.forms import choices
-from ..core.permissions import permission_required
+from ..core.permissions import permission_required, require
 from ..core.web import form_page
 from ..extensions import db
 from ..partners import services as partners
 from ..partners.models import PartnerOrganisation
-from .forms import PartnerOrganisationForm, TeamForm, UserForm
+from .forms import EmploymentFractionForm, PartnerOrganisationForm, TeamForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -72,6 +73,23 @@ def toggle_active(user_id: int):
     flash(_("%(name)s can sign in again.", name=user.name) if activate
           else _("%(name)s is deactivated and signed out.", name=user.name), "success")
     return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/employment", methods=["GET", "POST"])
+@keeps_input_on_csrf_failure
+def employment_fraction(user_id: int):
+    """A specialist's employment rate: the admin or the team lead sets it."""
+    person = db.session.get(User, user_id) or abort(404)
+    require("user.employment_fraction", person)
+    form = EmploymentFractionForm(data={"percent": round(person.employment_fraction * 100)})
+    back = url_for("admin.users") if current_user.role == Role.ADMIN else url_for("participants.index")
+    if form.validate_on_submit():
+        accounts.set_employment_fraction(person, form.percent.data)
+        flash(_("%(name)s works %(percent)s of full time.", name=person.name, percent=percent(form.percent.data, 0)),
+              "success")
+        return redirect(back)
+    return form_page("simple_form.html", form, heading=_("Employment rate of %(name)s", name=person.name),
+                     cancel_url=back)
 
 
 @bp.get("/teams")

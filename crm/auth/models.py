@@ -1,9 +1,10 @@
 """People who sign in, the teams they work in, and the throttle that guards the login form."""
 import enum
 from datetime import datetime
+from decimal import Decimal
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String, false, func
+from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, false, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.clock import utcnow
@@ -47,6 +48,7 @@ class User(UserMixin, db.Model):
         CheckConstraint(
             "role NOT IN ('job_specialist', 'team_lead') OR team_id IS NOT NULL", name="staff_has_team"
         ),
+        CheckConstraint("employment_fraction > 0 AND employment_fraction <= 1", name="employment_fraction_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,6 +68,9 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Staff get a morning e-mail of their open nudges unless they opt out.
     digest_opt_out: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Share of a full-time post (1.00 full time, 0.50 half time): caseloads are compared per full-time post.
+    employment_fraction: Mapped[Decimal] = mapped_column(Numeric(3, 2), default=Decimal("1.00"),
+                                                         server_default="1.00")
 
     team: Mapped[Team | None] = relationship(back_populates="members")
     partner_organisation = relationship("PartnerOrganisation", back_populates="users")

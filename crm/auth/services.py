@@ -1,6 +1,7 @@
 """Accounts: password hashing, sign-in with throttling, and user and team administration."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -94,6 +95,12 @@ def set_active(user: User, active: bool) -> None:
     user.active = active
     if not active:
         end_other_sessions(user)
+    db.session.flush()
+
+
+def set_employment_fraction(user: User, percent: int) -> None:
+    """`percent` of a full-time post (1–100), kept as a fraction: 50 → 0.50."""
+    user.employment_fraction = Decimal(percent) / 100
     db.session.flush()
 
 

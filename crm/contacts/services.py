@@ -12,7 +12,7 @@ from ..employers import services as employers
 from ..employers.models import Employer, Stage
 from ..extensions import db
 from ..participants.consent import require_consent
-from ..participants.disclosure import ON_BEHALF_PURPOSES, check_contact_on_behalf
+from ..participants.disclosure import check_naming
 from ..participants.models import PartyKind
 from .models import EmployerContact, NextStep
 
@@ -120,14 +120,14 @@ def _check_when(contacted_at: datetime, now: datetime) -> None:
 
 
 def _check_participants(employer: Employer, participants, purpose: str, on: date) -> None:
-    """Contacts on a participant's behalf follow their choices: never against disclosure "none"
-    (DisclosureRefusal), and only with consent to share with this employer (ConsentMissing)."""
+    """A contact naming a participant, whatever its purpose, follows their choices: never against
+    disclosure "none" or before it was discussed for job development (DisclosureRefusal), and only with
+    consent to share with this employer (ConsentMissing)."""
     if any(p.team_id != employer.team_id for p in participants):
         raise ContactError("participant_not_in_team")
     for participant in participants:
-        check_contact_on_behalf(participant, employer, purpose, on)
-        if purpose in ON_BEHALF_PURPOSES:
-            require_consent(participant, PartyKind.EMPLOYER, employer.id, on)
+        require_consent(participant, PartyKind.EMPLOYER, employer.id, on)
+        check_naming(participant, employer, purpose, on)
 
 
 def _check_person(employer: Employer, person_id: int | None) -> None:

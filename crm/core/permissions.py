@@ -74,6 +74,14 @@ def _admin(user, _obj) -> bool:
     return user.role == Role.ADMIN
 
 
+@rule("user.employment_fraction")
+def _employment_fraction(user, person) -> bool:
+    """A specialist's or team lead's share of a full-time post: any admin, or the lead of their team."""
+    if person is None or not person.is_staff:
+        return False
+    return user.role == Role.ADMIN or (user.role == Role.TEAM_LEAD and person.team_id == user.team_id)
+
+
 # --- Employer register ----------------------------------------------------------------
 @rule("employer.list", "employer.create")
 def _employer_register(user, _obj) -> bool:

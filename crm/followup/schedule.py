@@ -3,7 +3,8 @@
 The IPS pattern (fidelity item "time-unlimited follow-along"): a contact in the week before the
 start, one within three days after it, weekly in the first month, then an ongoing rhythm that the
 participant chooses (monthly unless they want otherwise). The rhythm has no end: it is a
-recurrence rule, and only the occurrences in a window of interest are ever computed.
+recurrence rule, and only the occurrences in a window of interest are ever computed. Proposed dates
+fall on working days (crm.core.workdays).
 
 A contact counts for a planned occurrence when it is held on or after the occurrence's window
 opens (a few days before its due date); a late contact also settles the occurrences missed
@@ -16,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr
 
+from ..core import workdays
 from .models import Audience, FollowUpPlan, PlanStatus
 
 BEFORE_START_DAYS = 7  # "within a week before a start"
@@ -128,6 +130,15 @@ def _rhythm(rule: str, start: date, end: date) -> list[tuple[Kind, date, date]]:
             for due in parsed.between(_midnight(start), _midnight(end), inc=True)]
 
 
+def on_working_day(kind: Kind, due: date) -> date:
+    """A proposed date falls on a working day: the contact before the start moves to the working day
+    before (it must come before the first day), the others to the next working day. Dates agreed with
+    the participant or the employer stay as agreed."""
+    if kind == Kind.AGREED:
+        return due
+    return workdays.previous_working_day(due) if kind == Kind.BEFORE_START else workdays.next_working_day(due)
+
+
 def occurrences(plan: FollowUpPlan, start: date, end: date) -> list[Occurrence]:
     """Every planned contact due between `start` and `end` (both included), for both audiences.
 
@@ -150,7 +161,8 @@ def occurrences(plan: FollowUpPlan, start: date, end: date) -> list[Occurrence]:
         items += [(Kind.AGREED, c.due_on, c.due_on - timedelta(days=AGREED_EARLY_DAYS))
                   for c in plan.agreed if c.audience == audience]
         last_on = placement.ended_on if audience == Audience.EMPLOYER else None
-        found += [Occurrence(due, audience, kind, window_from) for kind, due, window_from in items
+        moved = ((kind, on_working_day(kind, due), window_from) for kind, due, window_from in items)
+        found += [Occurrence(due, audience, kind, window_from) for kind, due, window_from in moved
                   if start <= due <= end and (last_on is None or due <= last_on)]
     return sorted(set(found))
 

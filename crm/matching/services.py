@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from ..core.audit import AuditAction, audit
 from ..extensions import db
 from ..participants.consent import require_consent
-from ..participants.disclosure import disclosure_for
+from ..participants.disclosure import DisclosureRefusal, check_naming, disclosure_for
 from ..participants.models import DisclosureLevel, Participant, PartyKind
 from .models import OPEN_PROPOSAL_STATUSES, Proposal, ProposalKind, ProposalStatus
 
@@ -35,6 +35,10 @@ def propose(participant: Participant, opening, user, today: date) -> Proposal:
         kind = ProposalKind.OWN_APPLICATION
     else:
         require_consent(participant, PartyKind.EMPLOYER, opening.employer_id, today)  # raises ConsentMissing
+        try:
+            check_naming(participant, opening.employer, "job_development", today)  # not discussed yet: refused
+        except DisclosureRefusal as refusal:
+            raise ProposalRefused(str(refusal)) from refusal
         kind = ProposalKind.PROPOSED
     proposal = Proposal(team_id=participant.team_id, participant_id=participant.id, opening_id=opening.id,
                         kind=kind, proposed_on=today, created_by_id=user.id)

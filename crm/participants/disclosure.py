@@ -16,10 +16,9 @@ from .models import DisclosureChoice, DisclosureLevel, Participant
 
 SHARE_FIELDS = ("share_support", "share_adjustments", "share_cv_gaps", "share_condition")
 
-# Contact purposes in which the specialist speaks to the employer on the participant's behalf
-# (the contact log's purpose values). Learning an employer's needs names no one, and the
-# participant's own application is theirs.
-ON_BEHALF_PURPOSES = frozenset({"job_development", "follow_up", "subsidy"})
+# Purposes (the contact log's values, and "referral" for a social enterprise) that offer the person for
+# work: they need the disclosure question to have been discussed, not only answered other than "none".
+JOB_DEVELOPMENT_PURPOSES = frozenset({"job_development", "referral"})
 
 
 class DisclosureRefusal(Exception):
@@ -87,20 +86,26 @@ def effective_disclosure(participant: Participant, employer_id: int | None,
     return disclosure_for(participant, employer_id, on).level
 
 
-def check_contact_on_behalf(participant: Participant, employer, purpose: str, on: date) -> None:
-    """Raise `DisclosureRefusal` when a contact with `employer` for `purpose` would be made on
-    `participant`'s behalf against their choice of no disclosure toward that employer."""
-    if purpose not in ON_BEHALF_PURPOSES:
-        return
-    disclosure = disclosure_for(participant, employer.id, on)
+def check_naming(participant: Participant, employer, purpose: str, on: date) -> None:
+    """Raise `DisclosureRefusal` when naming `participant` to `employer` (None: a social enterprise, under
+    the default choice) for `purpose` goes against their disclosure choice. Whatever the purpose, a
+    named person means an employer learns of them: never with "none"; and nobody is offered for work
+    (job development, a referral) before the question has been discussed with them."""
+    disclosure = disclosure_for(participant, employer.id if employer is not None else None, on)
+    where = employer.name if employer is not None else _l("the social enterprise")
+    if disclosure.level is None and purpose in JOB_DEVELOPMENT_PURPOSES:
+        raise DisclosureRefusal(_l(
+            "%(person)s has not yet chosen what employers may learn about them. Discuss disclosure with "
+            "%(person)s before naming them to %(employer)s; their own application can still be recorded.",
+            person=participant.name, employer=where))
     if disclosure.level != DisclosureLevel.NONE:
         return
     if disclosure.is_override:
         message = _l("%(person)s has chosen not to disclose anything to %(employer)s, so no contact is made "
-                    "with them on %(person)s's behalf. If %(person)s applies on their own, record it as "
-                    "the participant's own application.", person=participant.name, employer=employer.name)
+                     "with them on %(person)s's behalf. If %(person)s applies on their own, record it as "
+                     "the participant's own application.", person=participant.name, employer=where)
     else:
         message = _l("%(person)s has chosen not to disclose anything to any employer, so no contact is made "
-                    "with %(employer)s on %(person)s's behalf. If %(person)s applies on their own, record it "
-                    "as the participant's own application.", person=participant.name, employer=employer.name)
+                     "with %(employer)s on %(person)s's behalf. If %(person)s applies on their own, record it "
+                     "as the participant's own application.", person=participant.name, employer=where)
     raise DisclosureRefusal(message)

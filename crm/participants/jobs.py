@@ -4,14 +4,14 @@ from datetime import datetime, timedelta
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
 from ..auth.models import User
-from ..contacts.models import employer_contact_participants
 from ..core.clock import local_date
 from ..extensions import db
 from ..nudges.engine import Wanted, nudge_rule
 from .models import Participant, ParticipantStatus
+from .queries import has_employer_contact_on_behalf
 
 NUDGE_AFTER_DAYS = 21  # a nudge at three weeks leaves time to meet the 30-day target
 
@@ -21,9 +21,10 @@ NUDGE_AFTER_DAYS = 21  # a nudge at three weeks leaves time to meet the 30-day t
             link=lambda nudge: url_for("matching.participant_matches", participant_id=nudge.subject_id))
 def first_contact_due(now: datetime) -> Iterator[Wanted]:
     """Active participants without any employer contact 21 days after entry, to their specialist.
-    The nudge resolves itself when a contact is logged on their behalf."""
+    The nudge resolves itself once an employer has been contacted on their behalf in any way: a logged
+    contact naming them, a proposal, a referral or a job start."""
     today = local_date(now)
-    contacted = exists().where(employer_contact_participants.c.participant_id == Participant.id)
+    contacted = has_employer_contact_on_behalf(Participant.id)
     rows = db.session.execute(
         select(Participant.id, Participant.team_id, Participant.specialist_id, Participant.first_name,
                Participant.last_name, Participant.entered_on)

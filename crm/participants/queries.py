@@ -1,8 +1,8 @@
 """Reads for the participant pages, each a bounded number of queries whatever the caseload's size."""
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..auth.models import Role, User
@@ -28,6 +28,7 @@ class CaseloadRow:
     participant: Participant
     today: date
     contacts: ContactSpan | None
+    first_contact_on: date | None = None  # the rapid-job-search clock stopped (first_employer_contacts)
 
     @property
     def days_since_entry(self) -> int:
@@ -44,18 +45,29 @@ class CaseloadRow:
     @property
     def days_to_first_contact(self) -> int | None:
         """The rapid-job-search clock (IPS: the first employer contact within 30 days of entry)."""
-        return days_to_first_contact(self.participant, self.contacts)
+        if self.first_contact_on is None:
+            return None
+        return (self.first_contact_on - self.participant.entered_on).days
 
 
 @dataclass
 class SpecialistLoad:
     specialist: User
     active: int
-    limit: int
+    limit: int  # active participants per full-time post
+
+    @property
+    def fraction(self) -> float:
+        return float(self.specialist.employment_fraction)
+
+    @property
+    def per_fte(self) -> float:
+        """The caseload scaled to a full-time post: 10 participants at half time count as 20."""
+        return round(self.active / self.fraction, 1)
 
     @property
     def over_limit(self) -> bool:
-        return self.active > self.limit
+        return self.per_fte > self.limit
 
 
 def employer_contact_spans(participant_ids: list[int]) -> dict[int, ContactSpan]:
@@ -72,8 +84,43 @@ def employer_contact_spans(participant_ids: list[int]) -> dict[int, ContactSpan]
     return {participant_id: ContactSpan(local_date(first), local_date(last)) for participant_id, first, last in rows}
 
 
-def days_to_first_contact(participant: Participant, span: ContactSpan | None) -> int | None:
-    return (span.first_on - participant.entered_on).days if span else None
+def _on_behalf_sources():
+    """(participant column, day column, conditions) of every step towards an employer on a participant's
+    behalf beyond a logged contact naming them: a proposal to an employer, a referral to a social
+    enterprise, a job start (its first day, or the day it was recorded if that came first)."""
+    from ..matching.models import Proposal, ProposalKind
+    from ..partners.models import Referral
+    from ..placements.models import Placement
+
+    return ((Proposal.participant_id, Proposal.proposed_on, (Proposal.kind == ProposalKind.PROPOSED,)),
+            (Referral.participant_id, Referral.referred_on, ()),
+            (Placement.participant_id, Placement.started_on, ()),
+            (Placement.participant_id, Placement.created_at, ()))
+
+
+def has_employer_contact_on_behalf(participant_id_column):
+    """SQL: whether the participant has had an employer contact on their behalf, so that the
+    rapid-job-search clock has stopped."""
+    return or_(exists().where(employer_contact_participants.c.participant_id == participant_id_column),
+               *(exists().where(who == participant_id_column, *conditions)
+                 for who, _day, conditions in _on_behalf_sources()))
+
+
+def first_employer_contacts(participant_ids: list[int], spans: dict[int, ContactSpan] | None = None) -> dict[int, date]:
+    """{participant id: the day the rapid-job-search clock stopped}: the first employer contact on their
+    behalf (a logged contact naming them, a proposal, a referral or a job start), in five grouped queries
+    (four when the caller has read the contact `spans` already)."""
+    if spans is None:
+        spans = employer_contact_spans(participant_ids)
+    firsts = {pid: span.first_on for pid, span in spans.items()}
+    if not participant_ids:
+        return firsts
+    for who, day, conditions in _on_behalf_sources():
+        for participant_id, first in db.session.execute(
+                select(who, func.min(day)).where(who.in_(participant_ids), *conditions).group_by(who)):
+            first = local_date(first) if isinstance(first, datetime) else first
+            firsts[participant_id] = min(first, firsts.get(participant_id, first))
+    return firsts
 
 
 def caseload(team_id: int, today: date, specialist_id: int | None = None,
@@ -84,12 +131,18 @@ def caseload(team_id: int, today: date, specialist_id: int | None = None,
     if specialist_id:
         query = query.where(Participant.specialist_id == specialist_id)
     participants = db.session.scalars(query).all()
-    spans = employer_contact_spans([p.id for p in participants])
-    return [CaseloadRow(p, today, spans.get(p.id)) for p in participants]
+    return caseload_rows(participants, today)
+
+
+def caseload_rows(participants: list[Participant], today: date) -> list[CaseloadRow]:
+    ids = [p.id for p in participants]
+    spans = employer_contact_spans(ids)
+    firsts = first_employer_contacts(ids, spans)
+    return [CaseloadRow(p, today, spans.get(p.id), firsts.get(p.id)) for p in participants]
 
 
 def specialist_loads(team) -> list[SpecialistLoad]:
-    """Active participants per specialist of the team, against the team's caseload limit."""
+    """Active participants per specialist of the team, against the team's caseload limit per full-time post."""
     counts = dict(db.session.execute(
         select(Participant.specialist_id, func.count())
         .where(Participant.team_id == team.id, Participant.status == ParticipantStatus.ACTIVE)

@@ -18,7 +18,8 @@ from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.web import form_page
 from ..extensions import db
-from ..partners.models import PartnerOrganisation
+from ..partners.models import PartnerOrganisation, ReferralStatus
+from ..partners.queries import referrals_of
 from ..placements.queries import placements_of
 from ..reference import industry_name, occupation_name
 from . import labels, queries, services
@@ -144,8 +145,9 @@ def detail(participant_id: int):
     return render_template(
         "participants/detail.html", participant=participant, today=today,
         days_since_entry=(today - participant.entered_on).days,
-        contacts=queries.CaseloadRow(participant, today, queries.employer_contact_spans([participant.id]).get(
-            participant.id)),
+        contacts=queries.caseload_rows([participant], today)[0],
+        partner_answers=[r for r in referrals_of(participant.id).values()
+                         if r.status in (ReferralStatus.ACCEPTED, ReferralStatus.DECLINED)],
         consents=consent_overview(participant, today), disclosure=disclosure_for(participant, None),
         overrides=sorted(overrides, key=lambda c: c.employer.name_key),
         placements=placements_of(participant.id),

@@ -10,6 +10,7 @@ from ..core.history import diff, record_change, snapshot
 from ..core.locking import apply_edit, assign
 from ..extensions import db
 from ..participants.consent import require_consent
+from ..participants.disclosure import DisclosureRefusal, check_naming
 from ..participants.models import Participant, ParticipantStatus, PartyKind
 from ..placements import services as placements
 from ..placements.models import EmploymentForm, EndReason
@@ -87,6 +88,10 @@ def refer(participant: Participant, listing: Listing, user, message: str | None,
     if already:
         raise ReferralRefused(_("%(person)s is already referred to this listing.", person=participant.name))
     require_consent(participant, PartyKind.SOCIAL_ENTERPRISE, listing.partner_organisation_id, today)
+    try:
+        check_naming(participant, None, "referral", today)  # the partner sees the person's name
+    except DisclosureRefusal as refusal:
+        raise ReferralRefused(str(refusal)) from refusal
     referral = Referral(listing=listing, participant_id=participant.id, team_id=participant.team_id,
                         referred_by_id=user.id, referred_on=today, message_to_partner=message or None)
     db.session.add(referral)

@@ -78,5 +78,10 @@ class Placement(db.Model):
     def is_current(self) -> bool:
         return self.ended_on is None
 
+    def has_started(self, today: date) -> bool:
+        """A job start can be recorded before the first day: until then it shows as "Starts on …"."""
+        return self.started_on <= today
+
     def tenure_days(self, today: date) -> int:
-        return ((self.ended_on or today) - self.started_on).days
+        """Days in the job, counted from the first day: 0 until then, never negative."""
+        return max(0, ((self.ended_on or today) - self.started_on).days)

@@ -20,7 +20,7 @@ from ..extensions import db
 from ..participants.labels import OUTCOME_LABELS, STATUS_LABELS
 from ..placements.labels import EMPLOYMENT_FORM_LABELS, END_REASON_LABELS
 from ..placements.models import Placement
-from .fidelity import FidelityReport
+from .fidelity import MAX_TOTAL, FidelityReport
 from .outcomes import OutcomeReport
 
 
@@ -85,19 +85,27 @@ def placements(team_id: int, start: date, end: date, today: date):
 
 
 def fidelity(report: FidelityReport):
-    header = [_("Item"), _("Working definition"), _("Value"), _("Unit"), _("Score (1–5)"), _("Score 5 when"),
-              _("Explanation")]
-    rows = [[r.item.title, _yes(r.item.working), csv_number(r.value), r.item.unit,
-             r.score if r.score is not None else _("no data in the period"), r.item.anchor, r.explanation]
-            for r in report.results]
-    rows += [[e.title, _yes(e.working), "", "", _("needs a human rating"), e.anchor, e.note or ""]
+    """The total and its band first, then every item: figures in the reader's number format."""
+    header = [_("Item"), _("Working definition"), _("Value"), _("Unit"), _("Score (1–5)"), _("Numerator"),
+              _("Denominator"), _("Period"), _("Score 5 when"), _("Explanation")]
+    rows = [[_("Total"), "", report.total, _("points of %(max)s", max=MAX_TOTAL), report.band or _(
+        "no band until all 25 items are rated"), "", "", _period(report.start, report.end), "", ""]]
+    rows += [[r.item.title, _yes(r.item.working), csv_number(r.value), r.measure.unit,
+              r.score if r.score is not None else _("no data in the period"), csv_number(r.count.numerator, 2),
+              csv_number(r.count.denominator, 2), _period(r.start, r.end), r.item.anchor, r.explanation]
+             for r in report.results]
+    rows += [[e.title, _yes(e.working), "", "", _("needs a human rating"), "", "", "", e.anchor, e.note or ""]
              for e in report.human]
     return header, rows, []
 
 
+def _period(start: date, end: date) -> str:
+    return f"{start.isoformat()} – {end.isoformat()}"
+
+
 def outcomes(report: OutcomeReport):
     header = [_("Figure"), _("Value")]
-    rows = [[_("Period"), f"{report.start.isoformat()} – {report.end.isoformat()}"]]
+    rows = [[_("Period"), _period(report.start, report.end)]]
     rows += [[_("Participants: %(status)s", status=STATUS_LABELS[s]), n] for s, n in report.by_status.items()]
     rows += [[_("Outcome: %(outcome)s", outcome=OUTCOME_LABELS[o] if o else _("not known")), n]
              for o, n in report.by_outcome.items()]

@@ -1,18 +1,21 @@
-"""The IPS fidelity items (IPS-25) that the data can measure, scored 1–5 by the published anchors.
+"""The IPS fidelity scale (IPS-25): its 25 items, and those the data can measure, scored 1–5 by the
+published anchors.
 
-The anchors are data (`ITEMS`), in one place. The score-5 anchors are those of the domain brief's
-IPS-25 table; the lower anchors are those of the published IPS-25 scale. Items marked * (`working`)
-are working definitions: the 2019 manual as recalled by a researcher, to be checked against the
-manual, and so is how this module measures them from the records (said in each explanation).
-Items the records cannot show (`HUMAN_ITEMS`) need a human rating by the fidelity reviewers.
+Every item of the scale is in `ITEMS`, in the scale's order. An item the records can show is measured
+by one function decorated with `@measures(key, …)`: it returns the item's numerator and denominator,
+and the decorator turns them into the value, the score and the anchor table. Adding a measured item is
+adding one such function; the others need a human rating in a fidelity review.
 
-Each measured item is worked out for one team and a period (both days included) in a bounded
-number of queries, and links to the records behind it.
+The score-5 anchors are those of the domain brief's IPS-25 table; the lower anchors those of the
+published scale. Items marked * (`working`) are working definitions: the 2019 manual as recalled by a
+researcher, to be checked against the manual, and so is how this module measures them from the records
+(said in each explanation). Each measured item is worked out for one team and a period (both days
+included) in a bounded number of queries, and links to the records behind it.
 """
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from statistics import mean
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -20,6 +23,7 @@ from sqlalchemy import func, select
 from ..auth.models import Role, User
 from ..contacts.models import ContactPurpose, EmployerContact, employer_contact_participants
 from ..contacts.queries import face_to_face_counts
+from ..core import clock
 from ..core.clock import local_midnight
 from ..employers.models import Employer
 from ..extensions import db
@@ -34,9 +38,10 @@ from ..participants.models import (
     ParticipantStatus,
     PreferenceCodeKind,
 )
-from ..participants.queries import employer_contact_spans
+from ..participants.queries import first_employer_contacts, specialist_loads
 from ..placements.models import JOB_START_MIN_HOURS, EmploymentForm, Placement
-from ..placements.queries import job_start_figures
+
+MAX_SCORE = 5
 
 
 @dataclass(frozen=True)
@@ -54,85 +59,193 @@ class Scale:
                 return score
         return 1
 
+    def anchors(self) -> list[tuple[int, str, float]]:
+        """The anchor table: (score, comparison, bound), best first; 1 is anything worse than a 2."""
+        at_least, below = ("≥", "<") if self.higher else ("≤", ">")
+        rows = [(score, at_least, bound) for score, bound in zip((5, 4, 3, 2), self.bounds, strict=True)]
+        return [*rows, (1, below, self.bounds[-1])]
+
 
 @dataclass(frozen=True)
 class Item:
+    """One item of the IPS-25 scale, with what scores 5."""
+
     key: str
     title: object
-    anchor: object  # what scores 5
-    scale: Scale
-    unit: object
+    anchor: object
     working: bool = False  # marked * in the table: a working definition
 
 
-PERCENT = Scale((85, 70, 60, 50))
 ITEMS = {item.key: item for item in (
+    # Staffing
     Item("caseload", _l("Caseload size"), _l("≤ 20 active participants per full-time specialist "
-                                            "(4: 21–25, 3: 26–30, 2: 31–40, 1: 41+)"),
-         Scale((20, 25, 30, 40), higher=False), _l("participants per specialist")),
-    Item("contact_frequency", _l("Job development: frequency of employer contact"),
-         _l("≥ 6 face-to-face employer contacts per specialist per week (4: 5, 3: 4, 2: 2–3, 1: fewer)"),
-         Scale((6, 5, 4, 2)), _l("contacts per specialist per week")),
-    Item("rapid_job_search", _l("Rapid job search"),
-         _l("first employer contact within 30 days of entry on average (4: 31–60, 3: 61–150, 2: 151–270, 1: more)"),
-         Scale((30, 60, 150, 270), higher=False), _l("days on average"), working=True),
-    Item("individualised_search", _l("Individualised job search"),
-         _l("90–100 per cent of employer contacts reflect participants' preferences (4: 75–89, 3: 50–74, 2: 25–49)"),
-         Scale((90, 75, 50, 25)), "%", working=True),
-    Item("job_type_diversity", _l("Diversity of job types"),
-         _l("85–100 per cent of jobs are of different types (4: 70–84, 3: 60–69, 2: 50–59)"), PERCENT, "%",
-         working=True),
-    Item("employer_diversity", _l("Diversity of employers"),
-         _l("85–100 per cent of jobs are with different employers (4: 70–84, 3: 60–69, 2: 50–59)"), PERCENT, "%"),
-    Item("competitive_jobs", _l("Competitive jobs"),
-         _l("≥ 95 per cent of jobs are competitive (4: 85–94, 3: 75–84, 2: 65–74)"), Scale((95, 85, 75, 65)), "%",
-         working=True),
+                                            "(4: 21–25, 3: 26–30, 2: 31–40, 1: 41+)")),
+    Item("vocational_staff", _l("Vocational services staff"),
+         _l("job specialists provide only employment services"), True),
+    Item("vocational_generalist", _l("Vocational generalist"),
+         _l("the same specialist carries a person through every phase"), True),
+    # Organisation
+    Item("team_assignment", _l("Integration through team assignment"),
+         _l("each specialist is part of one or two treatment teams"), True),
+    Item("team_contact", _l("Integration through frequent team member contact"),
+         _l("weekly treatment team meetings and frequent contact with the treatment team"), True),
+    Item("employment_service", _l("Collaboration with the employment service"),
+         _l("monthly meetings and weekly client-related contact with the AF case officer"), True),
+    Item("vocational_unit", _l("Vocational unit"),
+         _l("at least two specialists and a team lead with weekly case-based group supervision"), True),
+    Item("supervisor_role", _l("Role of the employment supervisor"),
+         _l("a team lead for at most ten specialists who supervises weekly and reviews outcomes"), True),
+    Item("zero_exclusion", _l("Zero exclusion criteria"),
+         _l("everyone who wants to work may join; readiness is not assessed"), True),
+    Item("competitive_focus", _l("Agency focus on competitive employment"),
+         _l("the organisation promotes competitive work in many ways"), True),
+    Item("executive_support", _l("Executive team support"),
+         _l("the leadership actively supports the method"), True),
+    # Services
     Item("benefits_counselling", _l("Benefits counselling"),
          _l("offered to everyone before a new job (here: every job start had a session before it; "
-            "4: 75 %, 3: 50 %, 2: 25 %)"), Scale((100, 75, 50, 25)), "%"),
+            "4: 75 %, 3: 50 %, 2: 25 %)")),
+    Item("disclosure", _l("Disclosure"), _l("never required; employer contacts not limited to those who disclose; "
+                                            "pros and cons discussed before; what to share discussed; offered "
+                                            "more than once"), True),
+    Item("work_based_assessment", _l("Ongoing work-based assessment"),
+         _l("career profile updated after every job experience"), True),
+    Item("rapid_job_search", _l("Rapid job search"),
+         _l("first employer contact within 30 days of entry on average (4: 31–60, 3: 61–150, 2: 151–270, 1: more)"),
+         True),
+    Item("individualised_search", _l("Individualised job search"),
+         _l("90–100 per cent of employer contacts reflect participants' preferences (4: 75–89, 3: 50–74, 2: 25–49)"),
+         True),
+    Item("contact_frequency", _l("Job development: frequency of employer contact"),
+         _l("≥ 6 face-to-face employer contacts per specialist per week (4: 5, 3: 4, 2: 2–3, 1: fewer)")),
+    Item("development_quality", _l("Job development: quality"),
+         _l("several planned in-person visits per employer to learn its needs and present matching strengths"), True),
+    Item("job_type_diversity", _l("Diversity of job types"),
+         _l("85–100 per cent of job starts are of an occupation (SSYK, 4 digits) no other start in the period "
+            "shares (4: 70–84, 3: 60–69, 2: 50–59)"), True),
+    Item("employer_diversity", _l("Diversity of employers"),
+         _l("85–100 per cent of job starts are at an employer no other start in the period shares "
+            "(4: 70–84, 3: 60–69, 2: 50–59)")),
+    Item("competitive_jobs", _l("Competitive jobs"),
+         _l("≥ 95 per cent of jobs are competitive (4: 85–94, 3: 75–84, 2: 65–74)"), True),
+    Item("individualised_follow_along", _l("Individualised follow-along supports"),
+         _l("support to the employee and the employer, shaped by what each needs"), True),
     Item("follow_along", _l("Time-unlimited follow-along supports"),
          _l("face-to-face contact within a week before a start, within 3 days after, weekly in the first month, "
             "then at least monthly; within 3 days of a job loss (score by the share of these parts met: "
-            "4: 75 %, 3: 50 %, 2: 25 %)"), Scale((100, 75, 50, 25)), _l("per cent of the pattern's parts met"),
-         working=True),
+            "4: 75 %, 3: 50 %, 2: 25 %)"), True),
+    Item("community_based", _l("Community-based services"), _l("≥ 65 per cent of scheduled time spent out in the "
+                                                              "community")),
+    Item("assertive_engagement", _l("Assertive engagement"),
+         _l("no discharge for missed appointments; outreach attempts documented"), True),
 )}
+MAX_TOTAL = MAX_SCORE * len(ITEMS)  # 125
 
-# Items the records cannot show: the reviewers rate them (score-5 anchors from the domain brief).
-HUMAN_ITEMS = (
-    (_l("Disclosure"), _l("never required; employer contacts not limited to those who disclose; pros and cons "
-                          "discussed before; what to share discussed; offered more than once"), True),
-    (_l("Vocational generalist"), _l("the same specialist carries a person through every phase"), True),
-    (_l("Collaboration with the employment service"),
-     _l("monthly meetings and weekly client-related contact with the AF case officer"), True),
-    (_l("Ongoing work-based assessment"), _l("career profile updated after every job experience"), True),
-    (_l("Job development: quality"), _l("several planned in-person visits per employer to learn its needs and "
-                                        "present matching strengths"), True),
-    (_l("Community-based services"), _l("≥ 65 per cent of scheduled time spent out in the community"), False),
-    (_l("Assertive engagement"), _l("no discharge for missed appointments; outreach attempts documented"), True),
-)
+# The bands of the total (IPS-25): the lowest total of each, best first.
+BANDS = ((115, _l("exemplary fidelity")), (100, _l("good fidelity")), (74, _l("fair fidelity")),
+         (0, _l("not IPS")))
+
+
+def band(total: int) -> object:
+    """The band of a full 125-point total: 115–125 exemplary, 100–114 good, 74–99 fair, ≤ 73 not IPS."""
+    return next(label for lowest, label in BANDS if total >= lowest)
+
+
+@dataclass
+class Count:
+    """What a measuring function found: value = numerator / denominator (× 100 for a percentage)."""
+
+    numerator: float
+    denominator: float
+    explanation: str
+    link: tuple[str, dict] = ("reports.fidelity", {})  # endpoint and arguments of the records behind it
+    details: list = field(default_factory=list)  # rows an item shows under its figure (caseload: per specialist)
+
+
+@dataclass(frozen=True)
+class Measure:
+    item: Item
+    scale: Scale
+    unit: object
+    numerator: object  # what the numerator counts
+    denominator: object  # … and the denominator
+    percent: bool
+    snapshot: bool  # measured on the period's last day (the caseload), not over the period
+    count: Callable
+
+
+MEASURES: dict[str, Measure] = {}
 
 
 @dataclass
 class Result:
-    item: Item
-    value: float | None  # None: nothing in the period to measure
-    explanation: str
-    link: tuple[str, dict] = ("reports.fidelity", {})  # endpoint and arguments of the records behind it
-    basis: int = 0
+    measure: Measure
+    count: Count
+    start: date
+    end: date
+
+    @property
+    def item(self) -> Item:
+        return self.measure.item
+
+    @property
+    def value(self) -> float | None:
+        """None: nothing in the period to measure."""
+        if not self.count.denominator:
+            return None
+        return round(self.count.numerator / self.count.denominator * (100 if self.measure.percent else 1), 1)
 
     @property
     def score(self) -> int | None:
-        return self.item.scale.score(self.value)
+        return self.measure.scale.score(self.value)
+
+    @property
+    def explanation(self) -> str:
+        return self.count.explanation
+
+    @property
+    def link(self) -> tuple[str, dict]:
+        return self.count.link
+
+
+def measures(key: str, scale: Scale, unit, numerator, denominator, *, percent: bool = False,
+             snapshot: bool = False):
+    """Register the function that measures item `key` from the records: it takes (team, start, end) and
+    returns a Count; called, it returns the item's Result."""
+    def register(fn: Callable[..., Count]) -> Callable[..., Result]:
+        def result(team, start: date, end: date) -> Result:
+            return measure_result(MEASURES[key], team, start, end)
+
+        if key in MEASURES:
+            raise RuntimeError(f"two measures for {key}")
+        MEASURES[key] = Measure(ITEMS[key], scale, unit, numerator, denominator, percent, snapshot, fn)
+        result.__doc__, result.__name__ = fn.__doc__, fn.__name__
+        return result
+
+    return register
+
+
+PERCENT = Scale((85, 70, 60, 50))
 
 
 @dataclass
 class Evidence:
-    """What the records say about an item that needs a human rating."""
+    """An item that needs a human rating, and what the records say about it."""
 
-    title: object
-    anchor: object
-    working: bool
+    item: Item
     note: str | None = None
+
+    @property
+    def title(self):
+        return self.item.title
+
+    @property
+    def anchor(self):
+        return self.item.anchor
+
+    @property
+    def working(self) -> bool:
+        return self.item.working
 
 
 @dataclass
@@ -150,9 +263,15 @@ class FidelityReport:
     def total(self) -> int:
         return sum(r.score for r in self.scored)
 
+    @property
+    def unscored(self) -> int:
+        """Items of the 25 without a score: human ratings, and measured items with no data."""
+        return len(ITEMS) - len(self.scored)
 
-def _pct(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
+    @property
+    def band(self):
+        """The band, once all 25 items have a score; None until then."""
+        return band(self.total) if not self.unscored else None
 
 
 def _placements_export(start: date, end: date):
@@ -163,49 +282,68 @@ def _contacts_export(start: date, end: date):
     return ("reports.export", {"kind": "contacts", "start": start.isoformat(), "end": end.isoformat()})
 
 
-def caseload(team, start: date, end: date) -> Result:
-    """Active participants now, over the specialists who carry them (each counted as full-time)."""
-    loads = dict(db.session.execute(
-        select(Participant.specialist_id, func.count(Participant.id))
-        .where(Participant.team_id == team.id, Participant.status == ParticipantStatus.ACTIVE)
-        .group_by(Participant.specialist_id)).all())
-    active = sum(loads.values())
-    carriers = [n for specialist_id, n in loads.items() if specialist_id is not None]
-    value = round(active / len(carriers), 1) if carriers else None
-    explanation = _l("%(active)s active participants now, carried by %(carriers)s specialists (largest caseload "
-                     "%(largest)s). Each specialist counts as full-time.", active=active, carriers=len(carriers),
-                     largest=max(carriers, default=0))
-    return Result(ITEMS["caseload"], value, explanation, ("participants.index", {"status": "active"}), active)
+@dataclass(frozen=True)
+class SpecialistCaseload:
+    name: str
+    active: int
+    fraction: float
+    per_fte: float
 
 
-def contact_frequency(team, start: date, end: date) -> Result:
+@measures("caseload", Scale((20, 25, 30, 40), higher=False), _l("participants per full-time post"),
+          _l("active participants of the specialist with the largest caseload per full-time post"),
+          _l("that specialist's employment rate (full time = 1)"), snapshot=True)
+def caseload(team, start: date, end: date) -> Count:
+    """The largest caseload per full-time post among the team's specialists today: the item is about the
+    largest caseload, so one overloaded specialist is not hidden by an average."""
+    loads = [load for load in specialist_loads(team) if load.active]
+    rows = [SpecialistCaseload(load.specialist.name, load.active, load.fraction, load.per_fte)
+            for load in sorted(loads, key=lambda load: (-load.per_fte, load.specialist.name))]
+    active = sum(row.active for row in rows)
+    posts = sum(row.fraction for row in rows)
+    largest = rows[0] if rows else None
+    explanation = _l("%(active)s active participants now, carried by %(people)s specialists in %(posts)s full-time "
+                     "posts: %(average)s per full-time post on average. The largest, %(largest)s per full-time "
+                     "post, is scored.", active=active, people=len(rows), posts=round(posts, 2),
+                     average=round(active / posts, 1) if posts else 0, largest=largest.per_fte if largest else 0)
+    return Count(largest.active if largest else 0, largest.fraction if largest else 0, explanation,
+                 ("participants.index", {"status": "active"}), rows)
+
+
+@measures("contact_frequency", Scale((6, 5, 4, 2)), _l("contacts per specialist per week"),
+          _l("face-to-face employer contacts by the team's job specialists"),
+          _l("job specialists × weeks in the period"))
+def contact_frequency(team, start: date, end: date) -> Count:
     """Face-to-face employer contacts logged by the team's job specialists, per specialist per week."""
     specialists = db.session.scalars(select(User.id).where(
         User.team_id == team.id, User.active.is_(True), User.role == Role.JOB_SPECIALIST)).all()
     counts = face_to_face_counts(team.id, start, end)
     total = sum(counts.get(user_id, 0) for user_id in specialists)
     weeks = ((end - start).days + 1) / 7
-    value = round(total / (len(specialists) * weeks), 1) if specialists else None
     explanation = _l("%(total)s face-to-face contacts by %(people)s job specialists over %(weeks)s weeks.",
                      total=total, people=len(specialists), weeks=round(weeks, 1))
-    return Result(ITEMS["contact_frequency"], value, explanation, _contacts_export(start, end), total)
+    return Count(total, round(len(specialists) * weeks, 2), explanation, _contacts_export(start, end))
 
 
-def rapid_job_search(team, start: date, end: date) -> Result:
-    """Days from programme entry to the first employer contact logged on the participant's behalf
-    (any form), for those who entered in the period and have had one."""
+@measures("rapid_job_search", Scale((30, 60, 150, 270), higher=False), _l("days on average"),
+          _l("days from entry to the first employer contact on their behalf, added up"),
+          _l("participants who entered in the period and have had one"))
+def rapid_job_search(team, start: date, end: date) -> Count:
+    """Days from programme entry to the first employer contact on the participant's behalf (the
+    rapid-job-search clock of crm.participants.queries), for those who entered in the period."""
     entrants = db.session.execute(select(Participant.id, Participant.entered_on).where(
         Participant.team_id == team.id, Participant.entered_on.between(start, end))).all()
-    spans = employer_contact_spans([pid for pid, _ in entrants])
-    days = [max(0, (spans[pid].first_on - entered).days) for pid, entered in entrants if pid in spans]
-    value = round(mean(days), 1) if days else None
+    firsts = first_employer_contacts([pid for pid, _ in entrants])
+    days = [max(0, (firsts[pid] - entered).days) for pid, entered in entrants if pid in firsts]
     explanation = _l("%(with)s participants entered in the period and have had an employer contact on their "
                      "behalf; %(without)s have not yet.", **{"with": len(days), "without": len(entrants) - len(days)})
-    return Result(ITEMS["rapid_job_search"], value, explanation, ("participants.index", {"status": "all"}),
-                  len(days))
+    return Count(sum(days), len(days), explanation, ("participants.index", {"status": "all"}))
 
 
-def individualised_search(team, start: date, end: date) -> Result:
+@measures("individualised_search", Scale((90, 75, 50, 25)), "%",
+          _l("job-development contacts with an employer in a wanted industry or occupation"),
+          _l("job-development contacts for participants with coded wishes"), percent=True)
+def individualised_search(team, start: date, end: date) -> Count:
     """Job-development contacts for named participants where the employer's industry, or the occupation
     of one of its openings, is among the participant's wanted ones. Participants without coded wishes
     cannot be judged and are left out."""
@@ -245,42 +383,72 @@ def individualised_search(team, start: date, end: date) -> Result:
                      "were with an employer in a wanted industry or with an opening in a wanted occupation "
                      "(%(skipped)s contacts for participants without coded wishes left out).",
                      matched=matched, judged=judged, skipped=len(pairs) - judged)
-    return Result(ITEMS["individualised_search"], _pct(matched, judged), explanation,
-                  _contacts_export(start, end), judged)
+    return Count(matched, judged, explanation, _contacts_export(start, end))
 
 
-def job_mix(team, start: date, end: date) -> list[Result]:
-    """Diversity of job types and employers, and competitive jobs, over the job starts in the period."""
-    figures = job_start_figures(team.id, start, end)
-    link = _placements_export(start, end)
-    return [
-        Result(ITEMS["job_type_diversity"], figures.job_type_diversity,
-               _l("%(types)s different occupations (SSYK) among %(starts)s job starts.", types=figures.job_types,
-                  starts=figures.starts), link, figures.starts),
-        Result(ITEMS["employer_diversity"], figures.employer_diversity,
-               _l("%(employers)s different workplaces among %(starts)s job starts.", employers=figures.employers,
-                  starts=figures.starts), link, figures.starts),
-        Result(ITEMS["competitive_jobs"], figures.competitive_share,
-               _l("%(competitive)s of %(starts)s job starts were competitive (open to anyone, ordinary wage).",
-                  competitive=figures.competitive, starts=figures.starts), link, figures.starts),
-    ]
+def _shared_by_none(keys: list) -> int:
+    """How many of `keys` no other key in the list equals."""
+    seen: dict = defaultdict(int)
+    for key in keys:
+        seen[key] += 1
+    return sum(1 for key in keys if seen[key] == 1)
 
 
-def _job_starts(team_id: int, start: date, end: date):
-    """Job starts (≥ 4 hours a week, not work placements) begun in the period, with the entry date."""
+def _job_start_rows(team_id: int, start: date, end: date):
+    """Job starts (≥ 4 hours a week, not work placements) begun in the period."""
     return db.session.execute(
         select(Placement.id, Placement.participant_id, Placement.started_on, Placement.ended_on,
-               Participant.entered_on)
+               Placement.employer_id, Placement.partner_organisation_id, Placement.occupation_code,
+               Placement.competitive, Participant.entered_on)
         .join(Participant, Participant.id == Placement.participant_id)
         .where(Placement.team_id == team_id, Placement.started_on.between(start, end),
                Placement.hours_per_week >= JOB_START_MIN_HOURS,
                Placement.employment_form != EmploymentForm.WORK_PLACEMENT)).all()
 
 
-def benefits_counselling(team, start: date, end: date) -> Result:
+@measures("job_type_diversity", PERCENT, "%",
+          _l("job starts in an occupation no other start in the period shares"),
+          _l("job starts with an occupation code"), percent=True)
+def job_type_diversity(team, start: date, end: date) -> Count:
+    """Occupations compared by their SSYK unit group (the first four digits)."""
+    codes = [s.occupation_code[:4] for s in _job_start_rows(team.id, start, end) if s.occupation_code]
+    unique = _shared_by_none(codes)
+    return Count(unique, len(codes), _l(
+        "%(unique)s of %(starts)s job starts with an occupation code (SSYK, 4 digits) are in an occupation no "
+        "other start shares (%(types)s different occupations).", unique=unique, starts=len(codes),
+        types=len(set(codes))), _placements_export(start, end))
+
+
+@measures("employer_diversity", PERCENT, "%", _l("job starts at an employer no other start in the period shares"),
+          _l("job starts in the period"), percent=True)
+def employer_diversity(team, start: date, end: date) -> Count:
+    """The workplace is the employer, or the social enterprise for a job there."""
+    workplaces = [(s.employer_id, s.partner_organisation_id) for s in _job_start_rows(team.id, start, end)]
+    unique = _shared_by_none(workplaces)
+    return Count(unique, len(workplaces), _l(
+        "%(unique)s of %(starts)s job starts are at an employer no other start shares (%(employers)s different "
+        "workplaces).", unique=unique, starts=len(workplaces), employers=len(set(workplaces))),
+        _placements_export(start, end))
+
+
+@measures("competitive_jobs", Scale((95, 85, 75, 65)), "%", _l("competitive job starts"),
+          _l("job starts in the period"), percent=True)
+def competitive_jobs(team, start: date, end: date) -> Count:
+    """Competitive: open to anyone, at an ordinary wage (a wage subsidy does not change that)."""
+    starts = _job_start_rows(team.id, start, end)
+    competitive = sum(1 for s in starts if s.competitive)
+    return Count(competitive, len(starts), _l(
+        "%(competitive)s of %(starts)s job starts were competitive (open to anyone, ordinary wage).",
+        competitive=competitive, starts=len(starts)), _placements_export(start, end))
+
+
+@measures("benefits_counselling", Scale((100, 75, 50, 25)), "%",
+          _l("job starts with a benefits-counselling session before the first day"), _l("job starts in the period"),
+          percent=True)
+def benefits_counselling(team, start: date, end: date) -> Count:
     """Job starts in the period whose participant had a benefits-counselling session between entering the
     programme and the first day of the job."""
-    starts = _job_starts(team.id, start, end)
+    starts = _job_start_rows(team.id, start, end)
     sessions: dict[int, list[date]] = defaultdict(list)
     if starts:
         for participant_id, held_on in db.session.execute(
@@ -291,14 +459,15 @@ def benefits_counselling(team, start: date, end: date) -> Result:
                                               for held in sessions[s.participant_id]))
     explanation = _l("%(counselled)s of %(starts)s job starts had benefits counselling before the first day.",
                      counselled=counselled, starts=len(starts))
-    return Result(ITEMS["benefits_counselling"], _pct(counselled, len(starts)), explanation,
-                  _placements_export(start, end), len(starts))
+    return Count(counselled, len(starts), explanation, _placements_export(start, end))
 
 
 FOLLOW_ALONG_MEET = 75  # a part of the pattern is met when it holds for at least this share of job starts
 
 
-def follow_along(team, start: date, end: date) -> Result:
+@measures("follow_along", Scale((100, 75, 50, 25)), "%", _l("parts of the pattern met"),
+          _l("parts of the pattern that apply to the period's job starts and ends"), percent=True)
+def follow_along(team, start: date, end: date) -> Count:
     """The follow-along pattern, from face-to-face follow-up contacts with the employee in any of their
     plans (support after a job loss goes on in the ended job's plan), over job starts and job ends in
     the period: (1) within 7 days before the start, (2) within 3 days after, (3) in each of the first
@@ -349,8 +518,7 @@ def follow_along(team, start: date, end: date) -> Result:
     explanation = _l("%(met)s of %(parts)s parts of the pattern held for at least 75 %% of the job starts they apply "
                      "to (%(jobs)s job starts and ends in the period). From face-to-face follow-up contacts with "
                      "the employee.", met=met, parts=len(assessable), jobs=len(jobs))
-    return Result(ITEMS["follow_along"], _pct(met, len(assessable)), explanation, _placements_export(start, end),
-                  len(jobs))
+    return Count(met, len(assessable), explanation, _placements_export(start, end))
 
 
 def disclosure_evidence(team) -> str:
@@ -366,9 +534,17 @@ def disclosure_evidence(team) -> str:
 
 
 def fidelity_report(team, start: date, end: date) -> FidelityReport:
-    results = [caseload(team, start, end), contact_frequency(team, start, end), rapid_job_search(team, start, end),
-               individualised_search(team, start, end), *job_mix(team, start, end),
-               benefits_counselling(team, start, end), follow_along(team, start, end)]
-    human = [Evidence(title, anchor, working) for title, anchor, working in HUMAN_ITEMS]
-    human[0].note = disclosure_evidence(team)
+    """Every measured item for the team and period, and the items that need a human rating."""
+    results = [measure_result(MEASURES[key], team, start, end) for key in ITEMS if key in MEASURES]
+    human = [Evidence(item) for key, item in ITEMS.items() if key not in MEASURES]
+    for evidence in human:
+        if evidence.item.key == "disclosure":
+            evidence.note = disclosure_evidence(team)
     return FidelityReport(start, end, results, human)
+
+
+def measure_result(measure: Measure, team, start: date, end: date) -> Result:
+    """A snapshot item (the caseload) is measured today, whatever the period."""
+    if measure.snapshot:
+        start = end = clock.today()
+    return Result(measure, measure.count(team, start, end), start, end)

@@ -15,7 +15,7 @@ from ..participants.labels import OUTCOME_LABELS, STATUS_LABELS
 from ..participants.queries import team_specialists
 from . import exports
 from .dashboard import PERIODS, team_dashboard
-from .fidelity import fidelity_report
+from .fidelity import MAX_TOTAL, fidelity_report
 from .outcome_charts import referral_funnel, share_by_month
 from .outcomes import TARGET_PERCENT, outcome_report
 
@@ -75,7 +75,8 @@ def dashboard():
 @permission_required("report.view")
 def fidelity():
     start, end = period()
-    return render_template("reports/fidelity.html", report=fidelity_report(current_user.team, start, end))
+    return render_template("reports/fidelity.html", report=fidelity_report(current_user.team, start, end),
+                           max_total=MAX_TOTAL)
 
 
 @bp.get("/outcomes")

@@ -49,6 +49,7 @@ def test_a_stale_correction_is_refused(sign_in, specialist, team_lead, employer)
 def test_participants_can_be_corrected(sign_in, team, specialist, employer):
     contact = factories.make_contact(employer, specialist, datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
     participant = factories.make_participant(team, specialist, first_name="Kim")
+    factories.make_consent(participant, employer=employer)
     response = sign_in(specialist).post(f"/contacts/{contact.id}/correct",
                                         data=_form(contact, participant_ids=[str(participant.id)]))
     assert response.status_code == 302

@@ -125,6 +125,7 @@ def test_a_person_of_another_employer_is_refused(login, specialist, team, employ
 def test_participants_concerned_are_linked(login, specialist, team, other_team, employer, log_data):
     mine = factories.make_participant(team, specialist, first_name="Bo")
     factories.make_consent(mine, employer=employer)
+    factories.make_disclosure(mine)
     theirs = factories.make_participant(other_team, first_name="Främling")
     page = login(specialist).get(f"/contacts/log/{employer.id}").get_data(as_text=True)
     assert "Bo " in page and "Främling" not in page
@@ -211,7 +212,7 @@ def test_job_development_for_a_participant_needs_consent_for_that_employer(login
     assert _contacts(employer) == []
 
 
-def test_no_disclosure_refuses_contacts_on_their_behalf_but_not_learning_needs(login, specialist, team, employer,
+def test_no_disclosure_refuses_every_contact_that_names_them(login, specialist, team, employer,
                                                                               log_data):
     bo = factories.make_participant(team, specialist, first_name="Bo")
     factories.make_consent(bo, employer=employer)
@@ -223,6 +224,22 @@ def test_no_disclosure_refuses_contacts_on_their_behalf_but_not_learning_needs(l
     refused = client.post(f"/contacts/log/{employer.id}", data=log_data(
         purpose="job_development", participant_ids=[str(bo.id)]))
     assert refused.status_code == 422 and "egen ansökan" in refused.get_data(as_text=True)
-    allowed = client.post(f"/contacts/log/{employer.id}", data=log_data(
-        purpose="learn_needs", participant_ids=[str(bo.id)]))
-    assert allowed.status_code == 302
+    for purpose in ("learn_needs", "other"):  # whatever the purpose, naming Bo tells the employer about him
+        refused = client.post(f"/contacts/log/{employer.id}", data=log_data(purpose=purpose,
+                                                                            participant_ids=[str(bo.id)]))
+        assert refused.status_code == 422
+    assert client.post(f"/contacts/log/{employer.id}", data=log_data(purpose="learn_needs")).status_code == 302
+
+
+def test_job_development_waits_until_disclosure_was_discussed(login, specialist, team, employer, log_data):
+    bo = factories.make_participant(team, specialist, first_name="Bo")
+    factories.make_consent(bo, employer=employer)
+    client = login(specialist)
+    refused = client.post(f"/contacts/log/{employer.id}", data=log_data(
+        purpose="job_development", participant_ids=[str(bo.id)], summary="Presenterade Bo"))
+    assert refused.status_code == 422 and "Presenterade Bo" in refused.get_data(as_text=True)
+    assert client.post(f"/contacts/log/{employer.id}", data=log_data(
+        purpose="follow_up", participant_ids=[str(bo.id)])).status_code == 302  # consent and no "none": allowed
+    factories.make_disclosure(bo, "limited", decided_on=date(2026, 11, 1))
+    assert client.post(f"/contacts/log/{employer.id}", data=log_data(
+        purpose="job_development", participant_ids=[str(bo.id)])).status_code == 302

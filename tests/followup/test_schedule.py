@@ -24,22 +24,24 @@ def _dues(plan, audience, start=date(2027, 1, 1), end=date(2027, 6, 30)):
 def test_the_ips_pattern_for_a_start_three_weeks_away():
     plan = _plan()
     expected = [
-        date(2027, 2, 28),  # the week before the start (window opens 22 Feb)
+        date(2027, 2, 26),  # the week before the start: Sunday 28 Feb moves back to Friday (window opens 22 Feb)
         date(2027, 3, 4),  # within three days after it
-        date(2027, 3, 8), date(2027, 3, 15), date(2027, 3, 22), date(2027, 3, 29),  # weekly in the first month
-        date(2027, 4, 29), date(2027, 5, 29), date(2027, 6, 29),  # then monthly, from 29 Mar + 1 month
+        date(2027, 3, 8), date(2027, 3, 15), date(2027, 3, 22),  # weekly in the first month …
+        date(2027, 3, 30),  # … 29 Mar is Easter Monday: the next working day
+        date(2027, 4, 29), date(2027, 5, 31), date(2027, 6, 29),  # then monthly from 29 Mar + 1 month (29 May: Sat)
     ]
     assert _dues(plan, EMPLOYEE) == expected
     assert _dues(plan, EMPLOYER) == expected
     before = schedule.occurrences(plan, date(2027, 2, 1), date(2027, 2, 28))[0]
+    assert before.due_on == date(2027, 2, 26)
     assert (before.kind, before.window_from) == (schedule.Kind.BEFORE_START, date(2027, 2, 22))
     assert plan.employee_rule == "DTSTART:20270429T000000\nRRULE:FREQ=MONTHLY;BYSETPOS=-1;BYMONTHDAY=28,29"
 
 
 def test_a_plan_made_after_the_start_owes_nothing_from_before_it():
     plan = _plan(made_on=date(2027, 3, 10))
-    assert _dues(plan, EMPLOYEE) == [date(2027, 3, 15), date(2027, 3, 22), date(2027, 3, 29), date(2027, 4, 29),
-                                     date(2027, 5, 29), date(2027, 6, 29)]
+    assert _dues(plan, EMPLOYEE) == [date(2027, 3, 15), date(2027, 3, 22), date(2027, 3, 30), date(2027, 4, 29),
+                                     date(2027, 5, 31), date(2027, 6, 29)]
 
 
 def test_a_plan_made_long_after_the_start_begins_with_the_rhythm():
@@ -67,7 +69,8 @@ def test_a_monthly_rhythm_from_the_31st_misses_no_month():
     plan.planned_from_on = date(2027, 1, 1)
     rhythm = [o.due_on for o in schedule.occurrences(plan, date(2027, 1, 1), date(2027, 5, 31))
               if o.audience == EMPLOYEE and o.kind == schedule.Kind.RHYTHM]
-    assert rhythm == [date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30), date(2027, 5, 31)]
+    # 31 Jan and 28 Feb 2027 are Sundays: each moves to the Monday after.
+    assert rhythm == [date(2027, 2, 1), date(2027, 3, 1), date(2027, 3, 31), date(2027, 4, 30), date(2027, 5, 31)]
     assert schedule.rhythm_key(rule) == "monthly"
 
 
@@ -75,11 +78,11 @@ def test_a_contact_counts_from_a_few_days_early_and_settles_what_was_missed():
     held = FollowUpContact(audience=EMPLOYEE, held_on=date(2027, 3, 6), form=FollowUpForm.PHONE)
     plan = _plan(contacts=[held])
     owed = schedule.open_occurrences(plan, date(2027, 3, 16))
-    # Employee: 28 Feb, 4 and 8 Mar (window from 5 Mar) are settled by the 6 Mar contact; 15 Mar is owed.
+    # Employee: 26 Feb, 4 and 8 Mar (window from 5 Mar) are settled by the 6 Mar contact; 15 Mar is owed.
     assert [(o.audience, o.due_on) for o in owed if o.audience == EMPLOYEE] == [(EMPLOYEE, date(2027, 3, 15))]
     # Employer: nobody has met the supervisor yet, so every one so far is owed.
     assert [o.due_on for o in owed if o.audience == EMPLOYER] == [
-        date(2027, 2, 28), date(2027, 3, 4), date(2027, 3, 8), date(2027, 3, 15)]
+        date(2027, 2, 26), date(2027, 3, 4), date(2027, 3, 8), date(2027, 3, 15)]
     assert owed[0].is_overdue(date(2027, 3, 1)) and not owed[-1].is_overdue(date(2027, 3, 15))
     too_early = FollowUpContact(audience=EMPLOYEE, held_on=date(2027, 3, 11), form=FollowUpForm.PHONE)
     plan.contacts.append(too_early)  # 15 Mar opens on 12 Mar: the 11th does not count for it
@@ -98,7 +101,7 @@ def test_a_job_end_ends_the_employer_side_and_plans_a_contact_within_three_days(
     assert _dues(plan, EMPLOYER)[-1] == date(2027, 4, 29)
     employee = schedule.occurrences(plan, date(2027, 5, 1), date(2027, 6, 30))
     assert [(o.due_on, o.kind) for o in employee if o.audience == EMPLOYEE] == [
-        (date(2027, 5, 13), schedule.Kind.AFTER_JOB_END), (date(2027, 5, 29), schedule.Kind.RHYTHM),
+        (date(2027, 5, 13), schedule.Kind.AFTER_JOB_END), (date(2027, 5, 31), schedule.Kind.RHYTHM),
         (date(2027, 6, 29), schedule.Kind.RHYTHM)]
 
 

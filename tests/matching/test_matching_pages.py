@@ -23,6 +23,7 @@ def scene(team, specialist):
     warehouse = factories.make_employer(team, name="Lagret AB", sni_code="52100")
     cafe = factories.make_employer(team, name="Kaféet", sni_code="56100")
     anna = factories.make_participant(team, specialist=specialist, first_name="Anna", last_name="Lind")
+    factories.make_disclosure(anna)
     participant_services.save_preferences(anna, specialist, {
         "hours_min": 20, "hours_max": 30, "weekdays": True, "evenings": False, "weekends": False,
         "occupations": ["4322"], "municipalities": ["Nyköping"], "tasks_liked": "packa", "reviewed_on": TODAY,

@@ -79,3 +79,13 @@ def test_the_owner_is_nudged_from_three_days_before_until_done(meeting, team_lea
     services.complete_action(action, specialist, date(2026, 11, 21))
     assert evaluate_rule("meeting_action_due", datetime(2026, 11, 22, 10, tzinfo=UTC)).resolved == 1
     assert nudge.status == NudgeStatus.RESOLVED
+
+
+def test_an_action_about_an_employer_reminds_once_as_its_next_step(meeting, team, team_lead, specialist):
+    add(meeting, team_lead, specialist, employer_id=factories.make_employer(team).id)  # due 20 November
+    for day in (17, 20, 23):  # from three days before the due date until after it
+        now = datetime(2026, 11, day, 10, tzinfo=UTC)
+        evaluate_rule("meeting_action_due", now)
+        evaluate_rule("next_step_due", now)
+    nudges = db.session.scalars(select(Nudge).where(Nudge.user_id == specialist.id)).all()
+    assert [(n.rule, n.status) for n in nudges] == [("next_step_due", NudgeStatus.OPEN)]

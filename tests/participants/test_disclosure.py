@@ -7,7 +7,7 @@ from crm.extensions import db
 from crm.participants import services
 from crm.participants.disclosure import (
     DisclosureRefusal,
-    check_contact_on_behalf,
+    check_naming,
     disclosure_for,
     effective_disclosure,
 )
@@ -35,7 +35,11 @@ def choose(participant, user, level, on, employer=None, shares=()):
 def test_nothing_chosen_yet(participant, employer):
     assert effective_disclosure(participant, employer.id) is None
     assert not disclosure_for(participant, employer.id).may_share("share_support")
-    check_contact_on_behalf(participant, employer, "job_development", TODAY)  # not refused: not discussed yet
+    with pytest.raises(DisclosureRefusal):  # nobody is offered for work before disclosure was discussed
+        check_naming(participant, employer, "job_development", TODAY)
+    with pytest.raises(DisclosureRefusal):  # nor referred to a social enterprise
+        check_naming(participant, None, "referral", TODAY)
+    check_naming(participant, employer, "follow_up", TODAY)  # other purposes: consent decides
 
 
 def test_override_wins_over_the_default(specialist, participant, employer, team):
@@ -82,17 +86,15 @@ def test_none_toward_one_employer_refuses_job_development_there(app, specialist,
     choose(participant, specialist, "limited", date(2026, 11, 1))
     choose(participant, specialist, "none", date(2026, 11, 2), employer=employer)
     with pytest.raises(DisclosureRefusal) as refused:
-        check_contact_on_behalf(participant, employer, "job_development", TODAY)
+        check_naming(participant, employer, "job_development", TODAY)
     with app.test_request_context():
         assert "Bageriet AB" in str(refused.value) and participant.name in str(refused.value)
-    for purpose in ("follow_up", "subsidy"):
+    for purpose in ("follow_up", "subsidy", "learn_needs", "other"):  # every purpose that names her
         with pytest.raises(DisclosureRefusal):
-            check_contact_on_behalf(participant, employer, purpose, TODAY)
-    # Learning the employer's needs names no one; another employer is not concerned; before the choice was made
-    # the contact was allowed.
-    check_contact_on_behalf(participant, employer, "learn_needs", TODAY)
-    check_contact_on_behalf(participant, factories.make_employer(team), "job_development", TODAY)
-    check_contact_on_behalf(participant, employer, "job_development", date(2026, 11, 1))
+            check_naming(participant, employer, purpose, TODAY)
+    # Another employer is not concerned; before the override the default (limited) allowed it.
+    check_naming(participant, factories.make_employer(team), "job_development", TODAY)
+    check_naming(participant, employer, "job_development", date(2026, 11, 1))
 
 
 def test_none_by_default_refuses_every_employer_unless_overridden(specialist, participant, employer, team):
@@ -100,8 +102,8 @@ def test_none_by_default_refuses_every_employer_unless_overridden(specialist, pa
     choose(participant, specialist, "none", date(2026, 11, 1))
     choose(participant, specialist, "limited", date(2026, 11, 1), employer=open_employer, shares={"share_support"})
     with pytest.raises(DisclosureRefusal):
-        check_contact_on_behalf(participant, employer, "job_development", TODAY)
-    check_contact_on_behalf(participant, open_employer, "job_development", TODAY)
+        check_naming(participant, employer, "job_development", TODAY)
+    check_naming(participant, open_employer, "job_development", TODAY)
 
 
 def test_pages_record_default_and_override(login, specialist, participant, employer):

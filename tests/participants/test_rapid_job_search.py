@@ -6,7 +6,7 @@ from sqlalchemy import select
 from crm.extensions import db
 from crm.nudges.engine import evaluate_rule
 from crm.nudges.models import Nudge, NudgeStatus
-from crm.participants.queries import caseload
+from crm.participants.queries import caseload, first_employer_contacts
 
 from .. import factories
 
@@ -59,3 +59,22 @@ def test_caseload_shows_days_to_first_contact(team, specialist):
     (row,) = caseload(team.id, date(2026, 11, 24))
     # first contact 12 Oct − entry 1 Oct = 11 days; last 20 Oct → 35 days before 24 Nov
     assert (row.days_to_first_contact, row.days_since_employer_contact, row.days_since_entry) == (11, 35, 54)
+
+
+def test_any_step_towards_an_employer_on_their_behalf_stops_the_clock(team, specialist):
+    employer = factories.make_employer(team)
+    hired = factories.make_participant(team, specialist, entered_on=ENTERED)
+    factories.make_placement(hired, employer, started_on=date(2026, 10, 12),
+                             created_at=datetime(2026, 10, 9, 9, tzinfo=UTC))  # recorded before the first day
+    proposed = factories.make_participant(team, specialist, entered_on=ENTERED)
+    factories.make_proposal(proposed, factories.make_opening(employer), proposed_on=date(2026, 10, 8))
+    referred = factories.make_participant(team, specialist, entered_on=ENTERED)
+    listing = factories.make_listing(factories.make_partner_organisation())
+    factories.make_referral(referred, listing, referred_on=date(2026, 10, 5))
+    applied = factories.make_participant(team, specialist, entered_on=ENTERED)  # applied on her own: still waiting
+    factories.make_proposal(applied, factories.make_opening(employer), kind="own_application")
+    db.session.flush()
+    evaluate_rule("first_contact_due", datetime(2026, 10, 31, 9, tzinfo=UTC))  # day 30
+    assert [n.subject_id for n in _nudges()] == [applied.id]
+    assert first_employer_contacts([hired.id, proposed.id, referred.id, applied.id]) == {
+        hired.id: date(2026, 10, 9), proposed.id: date(2026, 10, 8), referred.id: date(2026, 10, 5)}

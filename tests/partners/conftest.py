@@ -30,6 +30,7 @@ def participant(team, specialist, organisation):
                                         phone="070-123 45 67", email="maja.berg@example.se")
     factories.make_consent(person, party_kind="social_enterprise", partner_organisation_id=organisation.id,
                            decided_on=date(2026, 11, 1))
+    factories.make_disclosure(person)
     return person
 
 

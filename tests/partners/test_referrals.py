@@ -141,3 +141,34 @@ def test_partners_and_admins_cannot_refer(login, participant, listing, referral,
     assert client.get(f"/listings/{listing.id}").status_code == 403
     assert client.get(refer_url(participant, listing)).status_code == 403
     assert client.post(f"/referrals/{referral.id}/withdraw").status_code == 403
+
+
+def test_referral_waits_until_disclosure_was_discussed(login, specialist, team, organisation, listing):
+    person = factories.make_participant(team, specialist, first_name="Ola", last_name="Ny")
+    factories.make_consent(person, party_kind="social_enterprise", partner_organisation_id=organisation.id,
+                           decided_on=date(2026, 11, 1))
+    client = login(specialist)
+    response = client.post(refer_url(person, listing), data={"message_to_partner": "Hej"}, follow_redirects=True)
+    assert "Prata om öppenhet med Ola Ny" in response.get_data(as_text=True)
+    assert db.session.scalar(select(Referral)) is None
+    factories.make_disclosure(person, "none")  # "none" toward employers: the partner may not learn of him either
+    client.post(refer_url(person, listing), data={"message_to_partner": "Hej"})
+    assert db.session.scalar(select(Referral)) is None
+
+
+def test_a_partner_answer_reaches_the_specialist_once(login, specialist, participant, listing):
+    from datetime import UTC, datetime
+
+    from crm.nudges.engine import evaluate_rule
+    from crm.nudges.models import Nudge
+    from crm.partners import services
+
+    referral = factories.make_referral(participant, listing)
+    partner_user = factories.make_user("partner", partner_organisation=listing.partner_organisation)
+    services.answer_referral(referral, partner_user, True, "Välkommen på måndag", date(2026, 11, 20))
+    for day in (20, 21):
+        evaluate_rule("referral_answered", datetime(2026, 11, day, 9, tzinfo=UTC))
+    (nudge,) = db.session.scalars(select(Nudge).where(Nudge.rule == "referral_answered")).all()
+    assert (nudge.user_id, nudge.subject_id) == (specialist.id, participant.id)
+    page = login(specialist).get(f"/participants/{participant.id}").get_data(as_text=True)
+    assert 'id="partner-answers"' in page and "Välkommen på måndag" in page

@@ -6,7 +6,7 @@ import pytest
 from crm.extensions import db
 from crm.participants.models import BenefitsCounselling, JobPreferenceCode, JobPreferences
 from crm.reports import fidelity
-from crm.reports.fidelity import ITEMS, Scale
+from crm.reports.fidelity import ITEMS, MEASURES, Scale
 
 from .. import factories
 
@@ -20,12 +20,12 @@ def at(day: date, hour: int = 10) -> datetime:
 @pytest.mark.parametrize("value, score", [(20, 5), (20.5, 4), (21, 4), (25, 4), (26, 3), (30, 3), (31, 2), (40, 2),
                                           (41, 1)])
 def test_caseload_anchors(value, score):
-    assert ITEMS["caseload"].scale.score(value) == score
+    assert MEASURES["caseload"].scale.score(value) == score
 
 
 @pytest.mark.parametrize("value, score", [(6, 5), (5.9, 4), (5, 4), (4, 3), (3, 2), (2, 2), (1.9, 1)])
 def test_contact_frequency_anchors(value, score):
-    assert ITEMS["contact_frequency"].scale.score(value) == score
+    assert MEASURES["contact_frequency"].scale.score(value) == score
 
 
 def test_no_data_means_no_score():
@@ -41,15 +41,16 @@ def test_caseload_of_one_specialist(team, specialist, active, score):
     assert (result.value, result.score) == (active, score)
 
 
-def test_caseload_is_averaged_over_the_specialists_who_carry_one(team, specialist):
+def test_caseload_scores_the_largest_caseload_not_the_average(team, specialist):
     other = factories.make_user(team=team)
-    for _ in range(22):
+    for _ in range(21):
         factories.make_participant(team, specialist)
-    for _ in range(19):
+    for _ in range(10):
         factories.make_participant(team, other)
-    # 41 active over 2 specialists = 20.5: above 20, so a 4.
+    # The example: 21 and 10 average 15.5, but the item is about the largest caseload: 21 → a 4.
     result = fidelity.caseload(team, START, END)
-    assert (result.value, result.score) == (20.5, 4)
+    assert (result.value, result.score, result.count.numerator, result.count.denominator) == (21, 4, 21, 1)
+    assert [(r.active, r.per_fte) for r in result.count.details] == [(21, 21), (10, 10)]
 
 
 @pytest.mark.parametrize("visits, value, score", [(24, 6.0, 5), (23, 5.8, 4)])
@@ -63,7 +64,7 @@ def test_face_to_face_contacts_per_specialist_and_week(team, specialist, team_le
     factories.make_contact(employer, team_lead, contacted_at=at(START))  # the lead is not a job specialist
     factories.make_contact(employer, specialist, contacted_at=at(END + timedelta(days=1)))  # after the period
     result = fidelity.contact_frequency(team, START, END)
-    assert (result.value, result.score, result.basis) == (value, score, visits)
+    assert (result.value, result.score, result.count.numerator, result.count.denominator) == (value, score, visits, 4)
 
 
 @pytest.mark.parametrize("second_days, value, score", [(30, 30.0, 5), (32, 31.0, 4)])
@@ -79,7 +80,7 @@ def test_rapid_job_search(team, specialist, second_days, value, score):
                            purpose="job_development").participants = [second]
     # (30 + 30) / 2 = 30 days: a 5; (30 + 32) / 2 = 31 days: a 4.
     result = fidelity.rapid_job_search(team, START, END)
-    assert (result.value, result.score, result.basis) == (value, score, 2)
+    assert (result.value, result.score, result.count.denominator) == (value, score, 2)
 
 
 def _wants(participant, **codes):
@@ -110,23 +111,36 @@ def test_individualised_job_search(team, specialist):
     visit(cafe, wants_warehouse_job, purpose="follow_up")  # not job development: left out
     # 2 of 3 judged contacts = 66.7 %: a 3 (50–74).
     result = fidelity.individualised_search(team, START, END)
-    assert (result.value, result.score, result.basis) == (66.7, 3, 3)
+    assert (result.value, result.score, result.count.numerator, result.count.denominator) == (66.7, 3, 2, 3)
 
 
-def test_job_mix_diversity_and_competitive_jobs(team, specialist):
-    employers = [factories.make_employer(team) for _ in range(6)]
-    people = [factories.make_participant(team, specialist) for _ in range(7)]
-    codes = ["4322", "5120", "9111", "5223", "7119", "9412", "9412"]  # 6 different of 7
-    workplaces = [*employers, employers[0]]  # 6 different of 7
-    for person, employer, code, n in zip(people, workplaces, codes, range(7), strict=True):
+def test_diversity_counts_the_starts_no_other_start_shares(team, specialist):
+    employers = [factories.make_employer(team) for _ in range(9)]
+    people = [factories.make_participant(team, specialist) for _ in range(10)]
+    workplaces = [*employers, employers[0]]  # the example: 10 starts, 2 at the same employer
+    codes = ["4322", "5120", "9111", "5223", "7119", "9412", "9412", "5311", "4112", "2342"]  # 2 share 9412
+    for n, (person, employer, code) in enumerate(zip(people, workplaces, codes, strict=True)):
         factories.make_placement(person, employer, started_on=START + timedelta(days=n), occupation=code,
-                                 competitive=n != 0)  # 6 of 7 competitive
+                                 competitive=n != 0)  # 9 of 10 competitive
     factories.make_placement(people[0], employers[1], started_on=START, hours=3.0)  # under 4 hours: not a job start
-    types, employers_result, competitive = fidelity.job_mix(team, START, END)
-    # 6/7 = 85.7 %: a 5 for both diversity items; 6/7 = 85.7 % competitive: a 4 (85–94).
-    assert (types.value, types.score) == (85.7, 5)
-    assert (employers_result.value, employers_result.score) == (85.7, 5)
-    assert (competitive.value, competitive.score) == (85.7, 4)
+    # 8 of 10 starts are at an employer no other start shares: 80 % → a 4 (not 9 different of 10 = 90 % → 5).
+    employers_result = fidelity.employer_diversity(team, START, END)
+    assert (employers_result.value, employers_result.score, employers_result.count.numerator,
+            employers_result.count.denominator) == (80.0, 4, 8, 10)
+    types = fidelity.job_type_diversity(team, START, END)
+    assert (types.value, types.score) == (80.0, 4)
+    competitive = fidelity.competitive_jobs(team, START, END)
+    assert (competitive.value, competitive.score) == (90.0, 4)
+
+
+def test_job_types_compare_four_digit_ssyk_and_leave_uncoded_starts_out(team, specialist):
+    employer = factories.make_employer(team)
+    for code in ("4322", "5120", None):
+        factories.make_placement(factories.make_participant(team, specialist), employer, started_on=START,
+                                 occupation=code)
+    # 2 coded starts in different occupations: 100 %; the uncoded one cannot be judged.
+    result = fidelity.job_type_diversity(team, START, END)
+    assert (result.value, result.count.numerator, result.count.denominator) == (100.0, 2, 2)
 
 
 def test_benefits_counselling_before_the_first_day(team, specialist):
@@ -172,12 +186,29 @@ def test_follow_along_after_a_job_loss_counts_the_ended_jobs_plan(team, speciali
     plan = factories.make_followup_plan(job, user=specialist)
     factories.make_followup_contact(plan, date(2026, 7, 12))  # two days after the last day
     result = fidelity.follow_along(team, start, end)
-    assert (result.value, result.score, result.basis) == (100.0, 5, 1)  # the one part that applies: met
+    assert (result.value, result.score, result.count.denominator) == (100.0, 5, 1)  # the one part that applies: met
 
 
 def test_the_report_says_which_items_need_a_human_rating(team, specialist):
     report = fidelity.fidelity_report(team, START, END)
-    assert {r.item.key for r in report.results} == set(ITEMS)
-    assert len(report.human) == len(fidelity.HUMAN_ITEMS) == 7
-    assert all(e.title is title for e, (title, _, _) in zip(report.human, fidelity.HUMAN_ITEMS, strict=True))
-    assert report.human[0].note is not None  # the disclosure evidence
+    assert len(ITEMS) == 25 and fidelity.MAX_TOTAL == 125
+    assert {r.item.key for r in report.results} == set(MEASURES)
+    assert {e.item.key for e in report.human} == set(ITEMS) - set(MEASURES)
+    assert next(e for e in report.human if e.item.key == "disclosure").note is not None  # the evidence
+    assert report.band is None and report.unscored == 25 - len(report.scored)
+
+
+@pytest.mark.parametrize("total, band", [(125, "mycket god metodtrohet"), (115, "mycket god metodtrohet"),
+                                         (114, "god metodtrohet"), (100, "god metodtrohet"),
+                                         (99, "godtagbar metodtrohet"), (74, "godtagbar metodtrohet"),
+                                         (73, "inte IPS"), (25, "inte IPS")])
+def test_bands_of_the_total(total, band):
+    assert str(fidelity.band(total)) == band
+
+
+@pytest.mark.parametrize("scale, rows", [
+    (Scale((20, 25, 30, 40), higher=False), [(5, "≤", 20), (4, "≤", 25), (3, "≤", 30), (2, "≤", 40), (1, ">", 40)]),
+    (Scale((85, 70, 60, 50)), [(5, "≥", 85), (4, "≥", 70), (3, "≥", 60), (2, "≥", 50), (1, "<", 50)]),
+])
+def test_anchor_tables(scale, rows):
+    assert scale.anchors() == rows

@@ -72,7 +72,7 @@ def test_exports_open_in_a_spreadsheet(login, team_lead, team, specialist):
     contacts = _rows(client.get("/reports/export/contacts.csv"))
     assert len(contacts) == 2 and contacts[1][1].endswith("Åkeri AB")
     fidelity = _rows(client.get("/reports/export/fidelity.csv"))
-    assert len(fidelity) == 1 + 9 + 7 and all(len(row) == len(fidelity[0]) for row in fidelity)
+    assert len(fidelity) == 1 + 1 + 25 and all(len(row) == len(fidelity[0]) for row in fidelity)
     outcomes = _rows(client.get("/reports/export/outcomes.csv"))
     assert outcomes[0] == ["Uppgift", "Värde"]
 
