@@ -28,6 +28,7 @@ from ..core.clock import local_midnight
 from ..employers.models import Employer
 from ..extensions import db
 from ..followup.models import Audience, FollowUpContact, FollowUpForm, FollowUpPlan
+from ..network.queries import af_collaboration
 from ..openings.models import Opening
 from ..participants.models import (
     BenefitsCounselling,
@@ -519,6 +520,22 @@ def follow_along(team, start: date, end: date) -> Count:
                      "to (%(jobs)s job starts and ends in the period). From face-to-face follow-up contacts with "
                      "the employee.", met=met, parts=len(assessable), jobs=len(jobs))
     return Count(met, len(assessable), explanation, _placements_export(start, end))
+
+
+@measures("employment_service", Scale((90, 75, 50, 25)), "%",
+          _l("share of the pattern met: monthly meetings and weekly contact with the AF case officer"),
+          _l("the whole pattern for every participant with an AF case officer"), percent=True)
+def employment_service(team, start: date, end: date) -> Count:
+    """Collaboration with Arbetsförmedlingen, from the contacts logged in the participants' networks: months
+    with a meeting and weeks with any contact, weighed equally (the network room holds the rule)."""
+    found = af_collaboration(team.id, start, end)
+    explanation = _l("%(people)s participants with an AF case officer: %(met)s of %(months)s months with a "
+                     "meeting and %(weeks_met)s of %(weeks)s weeks with a contact, summed over them.",
+                     people=found.participants, met=found.months_met, months=found.months * found.participants,
+                     weeks_met=found.weeks_contacted, weeks=found.weeks * found.participants)
+    if found.percent is None:
+        return Count(0, 0, explanation)
+    return Count(found.percent, 100, explanation)
 
 
 def disclosure_evidence(team) -> str:

@@ -10,7 +10,7 @@ from crm.network.models import FundsOutcome, NetworkContact, Organisation
 from crm.nudges import engine
 from crm.nudges.models import Nudge, NudgeStatus
 from crm.participants.consent import ConsentMissing
-from crm.reports.fidelity import Scale
+from crm.reports.fidelity import fidelity_report
 
 from .. import factories
 
@@ -75,7 +75,7 @@ def test_one_main_contact_per_organisation_and_the_af_case_officer_follows_it(te
                             agency_contact_id=first.agency_contact_id, now=NOW)
 
 
-def test_af_collaboration_from_a_built_dataset(team, specialist, other_team):
+def test_af_collaboration_from_a_built_dataset(app, team, specialist, other_team):
     """September and October 2026: two whole months, seven whole ISO weeks (7 Sep to 25 Oct)."""
     people = [factories.make_participant(team, specialist) for _ in range(4)]
     for person in people:
@@ -101,7 +101,11 @@ def test_af_collaboration_from_a_built_dataset(team, specialist, other_team):
     assert (result.participants, result.months, result.weeks, result.months_met, result.weeks_contacted) == (
         2, 2, 7, 3, 5)
     assert result.percent == 55.4  # (3/4 + 5/14) / 2
-    assert Scale((90, 75, 50, 25)).score(result.percent) == 3
+    with app.test_request_context():  # the fidelity report scores it as a measured item, not a human rating
+        report = fidelity_report(team, date(2026, 9, 1), date(2026, 10, 31))
+    item = next(r for r in report.results if r.item.key == "employment_service")
+    assert (item.value, item.score) == (55.4, 3)
+    assert "employment_service" not in {evidence.item.key for evidence in report.human}
 
 
 def test_no_one_with_af_involvement_has_no_value(team):
