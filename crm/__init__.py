@@ -28,6 +28,7 @@ BLUEPRINTS = (
     "crm.meetings.views:bp",
     "crm.reports.views:bp",
     "crm.privacy.views:bp",
+    "crm.search.views:bp",
     "crm.help.views:bp",
 )
 

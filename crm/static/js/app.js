@@ -59,3 +59,34 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
     }, 200);
   });
 });
+
+// Escape closes the open menu (and the search suggestions) and gives focus back to what opened it.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll("details.dropdown[open]").forEach((menu) => {
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  const suggestions = document.getElementById("search-suggestions");
+  if (suggestions && suggestions.contains(document.activeElement)) document.getElementById("site-search").focus();
+  if (suggestions) suggestions.replaceChildren();
+});
+
+// The header's search (crm/search): arrow keys move between the results htmx shows under the box.
+const searchBox = document.getElementById("site-search");
+if (searchBox) {
+  const suggestions = document.getElementById("search-suggestions");
+  const links = () => [...suggestions.querySelectorAll("a")];
+  searchBox.form.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const all = links();
+    if (!all.length) return;
+    event.preventDefault();
+    const at = all.indexOf(document.activeElement);
+    const next = event.key === "ArrowDown" ? Math.min(at + 1, all.length - 1) : at - 1;
+    (next < 0 ? searchBox : all[next]).focus();
+  });
+  document.addEventListener("click", (event) => {
+    if (!searchBox.form.contains(event.target)) suggestions.replaceChildren();
+  });
+}
