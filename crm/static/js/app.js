@@ -24,11 +24,17 @@ if (window.matchMedia("(min-width: 768px)").matches) {
 // "Log contact": narrow the employer list as you type (the full list works without this).
 document.querySelectorAll("input[data-filter-list]").forEach((input) => {
   const list = document.getElementById(input.dataset.filterList);
+  const empty = document.getElementById(input.dataset.empty);
   input.addEventListener("input", () => {
     const term = input.value.trim().toLocaleLowerCase("sv");
+    let shown = 0;
     list.querySelectorAll("li").forEach((item) => {
       item.hidden = term !== "" && !item.textContent.toLocaleLowerCase("sv").includes(term);
+      shown += !item.hidden;
     });
+    if (empty) empty.hidden = shown > 0;
+    const name = document.getElementById("name"); // the new employer's name follows the search
+    if (name && !shown) name.value = input.value.trim();
   });
 });
 
