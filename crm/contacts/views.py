@@ -17,6 +17,7 @@ from ..core.forms import choices
 from ..core.history import history_of
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
+from ..core.undo import offer_undo
 from ..core.urls import safe_next
 from ..core.web import form_page
 from ..employers import queries as employer_queries
@@ -110,6 +111,8 @@ def log(employer_id: int):
         form.next_due_on.data = today + DEFAULT_DUE
         form.next_owner_id.data = current_user.id
         form.contact_person_id.data = queries.person_to_meet(employer) or 0
+        # From a step's "Done": this contact takes care of that step.
+        form.complete_step_ids.data = [s.id for s in open_steps if s.id == request.args.get("complete", type=int)]
     next_url = safe_next(request.values.get("next"))
     if form.validate_on_submit():
         try:
@@ -202,8 +205,22 @@ def new_step(employer_id: int):
 def complete_step(step_id: int):
     step = load_step(step_id, "next_step.complete")
     services.complete_next_step(step, current_user, clock.today())
-    flash(_("Marked as done: %(what)s", what=step.what), "success")
-    return redirect(safe_next(request.form.get("next"))
+    back = safe_next(request.form.get("next")) or url_for("employers.detail", employer_id=step.employer_id) + "#next-steps"
+    offer_undo(_("Marked as done: %(what)s", what=step.what), url_for("contacts.reopen_step", step_id=step.id, next=back))
+    return redirect(back)
+
+
+@bp.post("/next-steps/<int:step_id>/undo")
+def reopen_step(step_id: int):
+    """Undo of "Done", offered for a few seconds after it."""
+    step = load_step(step_id, "next_step.complete")
+    try:
+        services.reopen_next_step(step, current_user, clock.today())
+    except services.ContactError:
+        flash(_("Only the person who marked the step as done may undo it, the same day."), "error")
+    else:
+        flash(_("Open again: %(what)s", what=step.what), "success")
+    return redirect(safe_next(request.args.get("next"))
                     or url_for("employers.detail", employer_id=step.employer_id) + "#next-steps")
 
 

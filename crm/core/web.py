@@ -11,6 +11,7 @@ from ..extensions import db, login_manager
 from . import clock
 from .access import require_login
 from .navigation import main_navigation, tab_bar
+from .undo import pop_undo
 from .permissions import can
 
 
@@ -65,6 +66,7 @@ def init_app(app: Flask) -> None:
         can=lambda action, obj=None: can(current_user, action, obj),
         main_navigation=main_navigation,
         tab_bar=tab_bar,
+        pop_undo=pop_undo,
         get_locale=get_locale,
         today=clock.today,
         role_label=role_label,

@@ -96,3 +96,8 @@ if (searchBox) {
     if (!searchBox.form.contains(event.target)) suggestions.replaceChildren();
   });
 }
+
+// "Undo" (crm/core/undo.py) is offered for a few seconds, then the message stays without the button.
+document.querySelectorAll("form[data-undo] button").forEach((button) => {
+  setTimeout(() => button.remove(), 10_000);
+});
