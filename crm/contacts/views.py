@@ -205,8 +205,10 @@ def new_step(employer_id: int):
 def complete_step(step_id: int):
     step = load_step(step_id, "next_step.complete")
     services.complete_next_step(step, current_user, clock.today())
-    back = safe_next(request.form.get("next")) or url_for("employers.detail", employer_id=step.employer_id) + "#next-steps"
-    offer_undo(_("Marked as done: %(what)s", what=step.what), url_for("contacts.reopen_step", step_id=step.id, next=back))
+    back = (safe_next(request.form.get("next"))
+            or url_for("employers.detail", employer_id=step.employer_id) + "#next-steps")
+    offer_undo(_("Marked as done: %(what)s", what=step.what),
+               url_for("contacts.reopen_step", step_id=step.id, next=back))
     return redirect(back)
 
 

@@ -11,8 +11,8 @@ from ..extensions import db, login_manager
 from . import clock
 from .access import require_login
 from .navigation import main_navigation, tab_bar
-from .undo import pop_undo
 from .permissions import can
+from .undo import pop_undo
 
 
 def form_page(template: str, form, **context):
