@@ -16,9 +16,9 @@ document.querySelectorAll("button[data-default-submit]").forEach((main) => {
   });
 });
 
-// Filter panels start open where there is room for them.
+// Filter panels start open where there is room for them, and fold away once filters are applied.
 if (window.matchMedia("(min-width: 768px)").matches) {
-  document.querySelectorAll("details.filters-panel").forEach((panel) => { panel.open = true; });
+  document.querySelectorAll("details.filters-panel:not([data-applied])").forEach((panel) => { panel.open = true; });
 }
 
 // "Log contact": narrow the employer list as you type (the full list works without this).
