@@ -19,7 +19,7 @@ MAIN_MENU = (
     ("reports.dashboard", _l("Team"), "menu.team", BAR),
     ("admin.users", _l("Admin"), "admin.manage_users", BAR),
     ("placements.index", _l("Job starts"), "placement.list", MORE),
-    ("subsidies.index", _l("Wage subsidies"), "subsidy.list", MORE),
+    ("subsidies.index", _l("Employment support"), "subsidy.list", MORE),
     ("meetings.index", _l("Meetings"), "meeting.list", MORE),
     ("reports.dashboard", _l("Team dashboard"), "report.dashboard", MORE),
     ("partners.portal", _l("Our listings"), "portal.home", MORE),
