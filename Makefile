@@ -23,6 +23,8 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@picocss/pico/css/pico.min.css crm/static/vendor/pico/
 	mkdir -p crm/static/vendor/chartjs
 	cp node_modules/chart.js/dist/chart.umd.js crm/static/vendor/chartjs/
+	mkdir -p crm/static/vendor/htmx
+	cp node_modules/htmx.org/dist/htmx.min.js crm/static/vendor/htmx/
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

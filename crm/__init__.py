@@ -29,6 +29,7 @@ BLUEPRINTS = (
     "crm.reports.views:bp",
     "crm.network.views:bp",
     "crm.privacy.views:bp",
+    "crm.search.views:bp",
     "crm.help.views:bp",
 )
 

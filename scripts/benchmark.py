@@ -48,14 +48,14 @@ def floor_page():
                                   name=user.name)
 
 
-def measure(client, counter, method, path, repeat, data=None):
+def measure(client, counter, method, path, repeat, data=None, headers=None):
     """p50 and p95 in ms and the most SQL statements seen; `client` may be a factory (a fresh one each time)."""
     times, queries = [], []
     for _ in range(repeat):
         browser = client() if callable(client) else client
         before = counter.count
         started = time.perf_counter()
-        response = browser.open(path, method=method, data=data() if data else None)
+        response = browser.open(path, method=method, data=data() if data else None, headers=headers)
         times.append((time.perf_counter() - started) * 1000)
         queries.append(counter.count - before)
         if response.status_code >= 400:
@@ -106,6 +106,7 @@ def main() -> int:
         ("inbox", "GET", "/nudges/", None),
         ("employer list", "GET", "/employers/", None),
         ("employer list, search", "GET", "/employers/?q=lager", None),
+        ("search results page", "GET", "/search?q=lag", None),
         ("employer page", "GET", f"/employers/{ids['employer']}", None),
         ("participant page", "GET", f"/participants/{ids['participant']}", None),
         ("caseload", "GET", "/participants/", None),
@@ -131,6 +132,11 @@ def main() -> int:
         results.append(("log in", measure(app.test_client, counter, "POST", "/login", args.repeat, lambda: login)))
     results += [(name, measure(client, counter, method, path, args.repeat, data))
                 for name, method, path, data in pages[1:] if wanted(name)]
+    # The header's search as you type: htmx asks for the results alone, a request per pause in typing.
+    results += [(name, measure(client, counter, "GET", path, args.repeat, headers={"HX-Request": "true"}))
+                for name, path in (("search as you type: lag", "/search?q=lag"),
+                                   ("search as you type: anna", "/search?q=anna"),
+                                   ("search as you type: 0701", "/search?q=0701")) if wanted(name)]
     # The team lead's pages (the meeting with its action form, the reports), signed in as the same team's lead.
     lead_client = app.test_client()
     lead_client.post("/login", data={"email": lead, "password": args.password})

@@ -2,6 +2,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
+    BooleanField,
     DateField,
     DateTimeLocalField,
     HiddenField,
@@ -73,6 +74,14 @@ class LogContactForm(ContactFields):
             valid = False
         valid = _check_due(self.next_due_on, self.today) and valid
         return valid
+
+
+class QuickEmployerForm(BaseForm):
+    """A first cold visit: the employer's name and municipality now, the rest later."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    municipality = StringField(_l("Municipality"), validators=[Optional(), Length(max=80)])
+    not_a_duplicate = BooleanField(_l("It is another employer"))
 
 
 class CorrectContactForm(ContactFields):

@@ -135,6 +135,30 @@ def cold_employers(now: datetime, team_id: int | None = None, responsible_id: in
     return sorted(cold, key=lambda c: (-c.quiet_days, c.employer.id))
 
 
+def employers_due(team_id: int, user_id: int, today: date, limit: int = 8) -> list[Employer]:
+    """For the log page: employers where one of the user's open next steps is due today or overdue, most
+    overdue first."""
+    first_due = (select(NextStep.employer_id, func.min(NextStep.due_on).label("due_on"))
+                 .where(NextStep.owner_id == user_id, NextStep.done_on.is_(None), NextStep.due_on <= today)
+                 .group_by(NextStep.employer_id).subquery())
+    return db.session.scalars(
+        select(Employer).join(first_due, first_due.c.employer_id == Employer.id)
+        .where(Employer.team_id == team_id, Employer.archived_at.is_(None))
+        .order_by(first_due.c.due_on, Employer.name_key).limit(limit)
+    ).all()
+
+
+def person_to_meet(employer: Employer) -> int | None:
+    """The contact person a new contact most likely meets: the one met last time, else a decision maker."""
+    last_met = db.session.scalar(
+        select(EmployerContact.contact_person_id)
+        .where(EmployerContact.employer_id == employer.id, EmployerContact.contact_person_id.is_not(None))
+        .order_by(EmployerContact.contacted_at.desc(), EmployerContact.id.desc()).limit(1))
+    if last_met is not None:
+        return last_met
+    return next((p.id for p in employer.contact_persons if p.is_decision_maker), None)
+
+
 def pickable_employers(team_id: int, user_id: int, recent: int = 6) -> tuple[list[Employer], list[Employer]]:
     """For the log page: the employers this user contacted last, then all the team's employers by name."""
     mine = (select(EmployerContact.employer_id, func.max(EmployerContact.contacted_at).label("last_at"))

@@ -114,6 +114,16 @@ def complete_next_step(step: NextStep, user, today: date) -> None:
         db.session.flush()
 
 
+def reopen_next_step(step: NextStep, user, today: date) -> None:
+    """Undo "Done": only the same day, by whoever marked it done (ContactError "undo_too_late" otherwise)."""
+    if step.done_on is None:
+        return
+    if step.done_on != today or step.done_by_id != user.id:
+        raise ContactError("undo_too_late")
+    step.done_on, step.done_by_id = None, None
+    db.session.flush()
+
+
 def _check_when(contacted_at: datetime, now: datetime) -> None:
     if contacted_at > now + CLOCK_SKEW:
         raise ContactError("in_future")

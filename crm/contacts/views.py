@@ -17,16 +17,19 @@ from ..core.forms import choices
 from ..core.history import history_of
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
+from ..core.undo import offer_undo
 from ..core.urls import safe_next
 from ..core.web import form_page
 from ..employers import queries as employer_queries
+from ..employers import services as employer_services
 from ..extensions import db
 from ..followup.queries import week_followups
+from ..imports.duplicates import similar_employers
 from ..participants.consent import ConsentMissing
 from ..participants.disclosure import DisclosureRefusal, disclosure_for
 from ..participants.models import Participant, ParticipantStatus
 from . import queries, services
-from .forms import CorrectContactForm, LogContactForm, NextStepForm
+from .forms import CorrectContactForm, LogContactForm, NextStepForm, QuickEmployerForm
 from .labels import FORM_LABELS, PURPOSE_LABELS
 from .models import NextStep
 
@@ -66,13 +69,31 @@ def load_step(step_id: int, action: str) -> NextStep:
     return step
 
 
-@bp.get("/contacts/log")
+@bp.route("/contacts/log", methods=["GET", "POST"])
 @permission_required("contact.log_any")
+@keeps_input_on_csrf_failure
 def pick_employer():
-    """First step of the "log contact" button: which employer? Recent ones first."""
+    """First step of the "log contact" button: which employer? A search first, then the employers with a
+    step due, the recent ones, and a new employer (name and municipality) for a first cold visit."""
+    next_url = safe_next(request.values.get("next"))
+    term = " ".join(request.args.get("q", "").split())[:100]
+    form = QuickEmployerForm(name=term or None)
+    similar = []
+    if form.validate_on_submit():
+        similar = [] if form.not_a_duplicate.data else [e for e, _score in similar_employers(
+            current_user.team_id, form.name.data, form.municipality.data)]
+        if not similar:
+            employer = employer_services.create_employer(current_user.team, current_user, {
+                "name": form.name.data, "municipality": form.municipality.data,
+                "responsible_specialist_id": current_user.id})
+            flash(_("%(name)s is added to the register.", name=employer.name), "success")
+            return redirect(url_for("contacts.log", employer_id=employer.id, next=next_url))
     recent, everyone = queries.pickable_employers(current_user.team_id, current_user.id)
-    return render_template("contacts/pick.html", recent=recent, everyone=everyone,
-                           next_url=safe_next(request.args.get("next")))
+    if term:
+        everyone = [e for e in everyone if term.lower() in e.name_key or term.lower() in (e.municipality or "").lower()]
+    return form_page("contacts/pick.html", form, term=term, similar=similar, recent=recent, everyone=everyone,
+                     due=queries.employers_due(current_user.team_id, current_user.id, clock.today()),
+                     next_url=next_url)
 
 
 @bp.route("/contacts/log/<int:employer_id>", methods=["GET", "POST"])
@@ -89,6 +110,9 @@ def log(employer_id: int):
         form.contacted_at.data = _local_now()
         form.next_due_on.data = today + DEFAULT_DUE
         form.next_owner_id.data = current_user.id
+        form.contact_person_id.data = queries.person_to_meet(employer) or 0
+        # From a step's "Done": this contact takes care of that step.
+        form.complete_step_ids.data = [s.id for s in open_steps if s.id == request.args.get("complete", type=int)]
     next_url = safe_next(request.values.get("next"))
     if form.validate_on_submit():
         try:
@@ -108,7 +132,8 @@ def log(employer_id: int):
         else:
             flash(_("The contact with %(name)s is logged.", name=employer.name), "success")
             return redirect(next_url or url_for("employers.detail", employer_id=employer.id) + "#contacts")
-    return form_page("contacts/log.html", form, employer=employer, next_url=next_url)
+    return form_page("contacts/log.html", form, employer=employer, next_url=next_url,
+                     contacted_now=form.contacted_at.data == _local_now())
 
 
 @bp.get("/contacts/<int:contact_id>")
@@ -180,8 +205,24 @@ def new_step(employer_id: int):
 def complete_step(step_id: int):
     step = load_step(step_id, "next_step.complete")
     services.complete_next_step(step, current_user, clock.today())
-    flash(_("Marked as done: %(what)s", what=step.what), "success")
-    return redirect(safe_next(request.form.get("next"))
+    back = (safe_next(request.form.get("next"))
+            or url_for("employers.detail", employer_id=step.employer_id) + "#next-steps")
+    offer_undo(_("Marked as done: %(what)s", what=step.what),
+               url_for("contacts.reopen_step", step_id=step.id, next=back))
+    return redirect(back)
+
+
+@bp.post("/next-steps/<int:step_id>/undo")
+def reopen_step(step_id: int):
+    """Undo of "Done", offered for a few seconds after it."""
+    step = load_step(step_id, "next_step.complete")
+    try:
+        services.reopen_next_step(step, current_user, clock.today())
+    except services.ContactError:
+        flash(_("Only the person who marked the step as done may undo it, the same day."), "error")
+    else:
+        flash(_("Open again: %(what)s", what=step.what), "success")
+    return redirect(safe_next(request.args.get("next"))
                     or url_for("employers.detail", employer_id=step.employer_id) + "#next-steps")
 
 

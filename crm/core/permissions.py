@@ -140,7 +140,7 @@ def _participant_audit(user, participant) -> bool:
 
 
 # --- Contact log, next steps, My week --------------------------------------------------
-@rule("contact.log_any", "week.view_own", "nudge.inbox")
+@rule("contact.log_any", "week.view_own", "nudge.inbox", "search.use")
 def _staff_only(user, _obj) -> bool:
     return user.is_staff
 
@@ -285,6 +285,12 @@ def _own_calendar_feed(user, _obj) -> bool:
 # --- Employer-strategy meetings, dashboard and reports (crm/meetings, crm/reports) -----------
 def _team_lead_of(user, record) -> bool:
     return user.role == Role.TEAM_LEAD and (record is None or record.team_id == user.team_id)
+
+
+@rule("menu.team")
+def _lead_tab(user, _obj) -> bool:
+    """The team lead has the dashboard as a tab of the top bar; specialists find it in the menu."""
+    return user.role == Role.TEAM_LEAD
 
 
 @rule("meeting.list", "report.dashboard")

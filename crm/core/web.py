@@ -10,8 +10,9 @@ from ..auth.labels import role_label
 from ..extensions import db, login_manager
 from . import clock
 from .access import require_login
-from .navigation import main_navigation
+from .navigation import main_navigation, tab_bar
 from .permissions import can
+from .undo import pop_undo
 
 
 def form_page(template: str, form, **context):
@@ -64,6 +65,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         can=lambda action, obj=None: can(current_user, action, obj),
         main_navigation=main_navigation,
+        tab_bar=tab_bar,
+        pop_undo=pop_undo,
         get_locale=get_locale,
         today=clock.today,
         role_label=role_label,

@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..auth.models import Role, User
 from ..contacts.models import EmployerContact, employer_contact_participants
 from ..core.clock import local_date
+from ..core.database import escape_like
 from ..extensions import db
 from .models import Consent, DisclosureChoice, DisclosureLevel, JobPreferences, Participant, ParticipantStatus
 
@@ -123,15 +124,29 @@ def first_employer_contacts(participant_ids: list[int], spans: dict[int, Contact
     return firsts
 
 
+# The caseload's column sorts: the longest without an employer contact first, as that is who needs it.
+CASELOAD_SORTS = {
+    "name": lambda row: (row.participant.last_name.lower(), row.participant.first_name.lower()),
+    "status": lambda row: row.participant.status.value,
+    "entry": lambda row: -row.days_since_entry,
+    "employer_contact": lambda row: -(row.days_since_employer_contact if row.days_since_employer_contact is not None
+                                      else row.days_since_entry),
+}
+
+
 def caseload(team_id: int, today: date, specialist_id: int | None = None,
-             statuses=OPEN_STATUSES) -> list[CaseloadRow]:
+             statuses=OPEN_STATUSES, name: str = "", sort: str = "name") -> list[CaseloadRow]:
     query = (select(Participant).where(Participant.team_id == team_id, Participant.status.in_(statuses))
              .options(joinedload(Participant.specialist))
              .order_by(Participant.last_name, Participant.first_name, Participant.id))
     if specialist_id:
         query = query.where(Participant.specialist_id == specialist_id)
+    if name.strip():
+        full_name = func.lower(Participant.first_name + " " + Participant.last_name)
+        query = query.where(full_name.like(f"%{escape_like(' '.join(name.lower().split()))}%", escape="\\"))
     participants = db.session.scalars(query).all()
-    return caseload_rows(participants, today)
+    rows = caseload_rows(participants, today)
+    return sorted(rows, key=CASELOAD_SORTS.get(sort, CASELOAD_SORTS["name"]))
 
 
 def caseload_rows(participants: list[Participant], today: date) -> list[CaseloadRow]:

@@ -106,12 +106,14 @@ def index():
     status = request.args.get("status", "open")
     statuses = STATUS_FILTERS.get(status, queries.OPEN_STATUSES)
     today = clock.today()
+    sort = request.args.get("sort") if request.args.get("sort") in queries.CASELOAD_SORTS else "name"
     loads = queries.specialist_loads(current_user.team)
     return render_template(
-        "participants/list.html", rows=queries.caseload(current_user.team_id, today, specialist_id or None, statuses),
+        "participants/list.html", rows=queries.caseload(current_user.team_id, today, specialist_id or None, statuses,
+                                                        name=request.args.get("q", "")[:100], sort=sort),
         loads=loads if team_view else [load for load in loads if load.specialist.id == current_user.id],
         specialists=queries.team_specialists(current_user.team_id), specialist_id=specialist_id, status=status,
-        team_view=team_view,
+        team_view=team_view, q=request.args.get("q", "")[:100], sort=sort,
     )
 
 

@@ -27,8 +27,8 @@ def test_specialist_records_a_participant_and_no_disclosure_on_a_phone(phone, li
         email, employer_id = user.email, employer.id
 
     sign_in(phone, email)
-    phone.get_by_text("Meny").click()
-    phone.get_by_role("link", name="Deltagare").click()
+    phone.get_by_text("Meny").click()  # the menu lists every page; the tabs repeat the daily ones
+    phone.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Deltagare").click()
     phone.get_by_role("link", name="Ny deltagare").click()
     phone.get_by_label("Förnamn").fill("Lina")
     phone.get_by_label("Efternamn").fill("Lindqvist")

@@ -16,19 +16,25 @@ document.querySelectorAll("button[data-default-submit]").forEach((main) => {
   });
 });
 
-// Filter panels start open where there is room for them.
+// Filter panels start open where there is room for them, and fold away once filters are applied.
 if (window.matchMedia("(min-width: 768px)").matches) {
-  document.querySelectorAll("details.filters-panel").forEach((panel) => { panel.open = true; });
+  document.querySelectorAll("details.filters-panel:not([data-applied])").forEach((panel) => { panel.open = true; });
 }
 
 // "Log contact": narrow the employer list as you type (the full list works without this).
 document.querySelectorAll("input[data-filter-list]").forEach((input) => {
   const list = document.getElementById(input.dataset.filterList);
+  const empty = document.getElementById(input.dataset.empty);
   input.addEventListener("input", () => {
     const term = input.value.trim().toLocaleLowerCase("sv");
+    let shown = 0;
     list.querySelectorAll("li").forEach((item) => {
       item.hidden = term !== "" && !item.textContent.toLocaleLowerCase("sv").includes(term);
+      shown += !item.hidden;
     });
+    if (empty) empty.hidden = shown > 0;
+    const name = document.getElementById("name"); // the new employer's name follows the search
+    if (name && !shown) name.value = input.value.trim();
   });
 });
 
@@ -58,4 +64,40 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
       }
     }, 200);
   });
+});
+
+// Escape closes the open menu (and the search suggestions) and gives focus back to what opened it.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll("details.dropdown[open]").forEach((menu) => {
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  const suggestions = document.getElementById("search-suggestions");
+  if (suggestions && suggestions.contains(document.activeElement)) document.getElementById("site-search").focus();
+  if (suggestions) suggestions.replaceChildren();
+});
+
+// The header's search (crm/search): arrow keys move between the results htmx shows under the box.
+const searchBox = document.getElementById("site-search");
+if (searchBox) {
+  const suggestions = document.getElementById("search-suggestions");
+  const links = () => [...suggestions.querySelectorAll("a")];
+  searchBox.form.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const all = links();
+    if (!all.length) return;
+    event.preventDefault();
+    const at = all.indexOf(document.activeElement);
+    const next = event.key === "ArrowDown" ? Math.min(at + 1, all.length - 1) : at - 1;
+    (next < 0 ? searchBox : all[next]).focus();
+  });
+  document.addEventListener("click", (event) => {
+    if (!searchBox.form.contains(event.target)) suggestions.replaceChildren();
+  });
+}
+
+// "Undo" (crm/core/undo.py) is offered for a few seconds, then the message stays without the button.
+document.querySelectorAll("form[data-undo] button").forEach((button) => {
+  setTimeout(() => button.remove(), 10_000);
 });
