@@ -18,6 +18,7 @@ from crm import create_app
 from crm.extensions import db, limiter
 
 from . import factories
+from .smtp import FakeSMTPServer
 
 
 def _reset_postgres(engine) -> None:
@@ -157,3 +158,15 @@ def outbox(app, tmp_path, monkeypatch):
                                      for p in sorted((tmp_path / "outbox").glob("*.eml")))}
 
     return read
+
+
+@pytest.fixture
+def smtp_server(app, monkeypatch):
+    """The app sends over SMTP to a fake server of the test's own (see tests/smtp.py)."""
+    server = FakeSMTPServer()
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setitem(app.config, "MAIL_PORT", server.port)
+    monkeypatch.setitem(app.config, "BASE_URL", "https://crm.example.se")
+    yield server
+    server.shutdown()
+    server.server_close()
