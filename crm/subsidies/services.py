@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
 from ..core.history import diff, snapshot
-from ..core.locking import check_version
+from ..core.locking import check_version, flush_edit
 from ..extensions import db
 from ..participants.consent import ConsentMissing, require_consent
 from ..participants.disclosure import effective_disclosure
@@ -128,7 +128,7 @@ def advance(negotiation: Negotiation, to_status: NegotiationStatus | str, user, 
                            notes=notes or None, changes=_plain(diff(before, snapshot(negotiation, TERM_FIELDS))),
                            recorded_at=now)
     negotiation.steps.insert(0, step)
-    db.session.flush()
+    flush_edit(negotiation, TERM_FIELDS)
     audit(user, negotiation.participant, AuditAction.UPDATE, f"wage subsidy negotiation: {target.value}", now)
     return step
 

@@ -1,12 +1,10 @@
 """A backup restores into a fresh database with every record, on SQLite and PostgreSQL alike, and
 restore refuses, before writing anything, a file that is not a whole backup of this schema."""
 import gzip
-import os
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 import pytest
-from flask_migrate import upgrade
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -29,7 +27,6 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator
 
-from crm import create_app
 from crm.core.backup import BackupError, create_backup, restore_backup
 from crm.extensions import db
 
@@ -54,28 +51,10 @@ def _second_employer(connection) -> int:
 
 
 @pytest.fixture
-def fresh_engine(tmp_path):
-    """An empty database migrated to the current schema: a new SQLite file, or a new PostgreSQL schema."""
-    base = os.environ.get("CRM_TEST_DATABASE_URL")
-    if base:
-        admin = create_engine(base)
-        with admin.begin() as connection:
-            connection.execute(text("DROP SCHEMA IF EXISTS restore_test CASCADE"))
-            connection.execute(text("CREATE SCHEMA restore_test"))
-        url = base + ("&" if "?" in base else "?") + "options=-csearch_path%3Drestore_test"
-    else:
-        url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    fresh = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": url})
-    with fresh.app_context():
-        upgrade()
-        db.engine.dispose()
-    engine = create_engine(url)
+def fresh_engine(own_database):
+    engine = create_engine(own_database)
     yield engine
     engine.dispose()
-    if base:
-        with admin.begin() as connection:
-            connection.execute(text("DROP SCHEMA restore_test CASCADE"))
-        admin.dispose()
 
 
 def _value(column, first_rows: dict):
