@@ -135,12 +135,13 @@ def _ran_today(job_id: str, now: datetime) -> bool:
                 and lease.last_run_at.astimezone(LOCAL_TZ).date() == now.astimezone(LOCAL_TZ).date())
 
 
-def run_job(app: Flask, job_id: str, now: datetime | None = None) -> bool:
-    """Run one job if no other scheduler is running it; True when it ran, False when it skipped."""
+def run_job(app: Flask, job_id: str, now: datetime | None = None, whenever: bool = False) -> bool:
+    """Run one job if no other scheduler is running it; True when it ran, False when it skipped.
+    `whenever`: also outside the hours its `due` allows (an operator's run-once)."""
     job = load_jobs()[job_id]
     with app.app_context():
         now = now or utcnow()
-        if job.due and not job.due(now):
+        if job.due and not whenever and not job.due(now):
             return False
         postgres = db.engine.dialect.name == "postgresql"
         holder = _holder()
@@ -217,7 +218,7 @@ def run_once(job_id):
     """Run one job now (it still takes the lock)."""
     if job_id not in load_jobs():
         raise click.UsageError(f"No job {job_id!r}. Jobs: {', '.join(sorted(JOBS))}")
-    ran = run_job(current_app._get_current_object(), job_id)
+    ran = run_job(current_app._get_current_object(), job_id, whenever=True)
     click.echo(f"{job_id}: done" if ran else f"{job_id}: not done (another scheduler holds it, it already ran "
                "today, it is not due yet, or it is incomplete and will be retried: see the log)")
 
