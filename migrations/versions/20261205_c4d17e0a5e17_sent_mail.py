@@ -1,14 +1,14 @@
 """mail: a record of every e-mail sent, so that none goes out twice
 
 Revision ID: c4d17e0a5e17
-Revises: 23b1393f0efd
+Revises: c21a0d5e7f10
 Create Date: 2026-12-05
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "c4d17e0a5e17"
-down_revision = "23b1393f0efd"
+down_revision = "c21a0d5e7f10"
 branch_labels = None
 depends_on = None
 
