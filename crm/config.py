@@ -64,7 +64,10 @@ class Config:
     # files to MAIL_OUTBOX (default instance/outbox/) so that it can be read.
     MAIL_SERVER = os.environ.get("CRM_MAIL_SERVER")
     MAIL_PORT = int(os.environ.get("CRM_MAIL_PORT", 587))
-    MAIL_USE_TLS = os.environ.get("CRM_MAIL_USE_TLS", "1") not in ("0", "false", "no")
+    # STARTTLS whenever the server offers it; with MAIL_REQUIRE_TLS, nothing is sent to a server that does not.
+    MAIL_REQUIRE_TLS = os.environ.get("CRM_MAIL_REQUIRE_TLS", "0") not in ("0", "false", "no")
+    # A digest that failed or was missed at 06:30 is tried again every quarter of an hour until this hour.
+    DIGEST_RETRY_UNTIL_HOUR = int(os.environ.get("CRM_DIGEST_RETRY_UNTIL_HOUR", 12))
     MAIL_USERNAME = os.environ.get("CRM_MAIL_USERNAME")
     MAIL_PASSWORD = os.environ.get("CRM_MAIL_PASSWORD")
     MAIL_FROM = os.environ.get("CRM_MAIL_FROM", "CRM <no-reply@localhost>")

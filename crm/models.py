@@ -4,6 +4,7 @@ from .calendar.models import CalendarFeed  # noqa: F401
 from .contacts.models import EmployerContact, NextStep  # noqa: F401
 from .core.audit import AccessLog  # noqa: F401
 from .core.history import RecordChange  # noqa: F401
+from .core.mail import SentMail  # noqa: F401
 from .core.scheduler import SchedulerLease  # noqa: F401
 from .employers.models import ContactPerson, Employer, Tag  # noqa: F401
 from .followup.models import FollowUpContact, FollowUpPlan  # noqa: F401

@@ -12,12 +12,13 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session
 from limits import parse
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from crm import create_app
 from crm.extensions import db, limiter
 
 from . import factories
+from .smtp import FakeSMTPServer
 
 
 def _reset_postgres(engine) -> None:
@@ -157,3 +158,39 @@ def outbox(app, tmp_path, monkeypatch):
                                      for p in sorted((tmp_path / "outbox").glob("*.eml")))}
 
     return read
+
+
+@pytest.fixture
+def smtp_server(app, monkeypatch):
+    """The app sends over SMTP to a fake server of the test's own (see tests/smtp.py)."""
+    server = FakeSMTPServer()
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setitem(app.config, "MAIL_PORT", server.port)
+    monkeypatch.setitem(app.config, "BASE_URL", "https://crm.example.se")
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def own_database(tmp_path):
+    """The URL of an empty database migrated to the current schema, outside the test's transaction
+    (for what needs real commits and connections): a new SQLite file, or a new PostgreSQL schema."""
+    base = os.environ.get("CRM_TEST_DATABASE_URL")
+    if base:
+        admin = create_engine(base)
+        with admin.begin() as connection:
+            connection.execute(text("DROP SCHEMA IF EXISTS own_database CASCADE"))
+            connection.execute(text("CREATE SCHEMA own_database"))
+        url = base + ("&" if "?" in base else "?") + "options=-csearch_path%3Down_database"
+    else:
+        url = f"sqlite:///{tmp_path / 'own.sqlite3'}"
+    fresh = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": url})
+    with fresh.app_context():
+        upgrade()
+        db.engine.dispose()
+    yield url
+    if base:
+        with admin.begin() as connection:
+            connection.execute(text("DROP SCHEMA own_database CASCADE"))
+        admin.dispose()

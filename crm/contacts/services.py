@@ -7,7 +7,7 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..core.clock import as_utc, local_date, utcnow
 from ..core.history import diff, record_change, snapshot
-from ..core.locking import check_version
+from ..core.locking import check_version, flush_edit
 from ..employers import services as employers
 from ..employers.models import Employer, Stage
 from ..extensions import db
@@ -87,7 +87,7 @@ def correct_contact(contact: EmployerContact, user, values: dict, participants, 
     if before != after:
         contact.updated_at = now
         record_change(contact, "corrected", user, diff(before, after), now=now)
-    db.session.flush()
+    flush_edit(contact, CONTACT_FIELDS)
     return contact
 
 

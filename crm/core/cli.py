@@ -20,8 +20,11 @@ def create(path: Path | None):
         folder = Path(current_app.instance_path) / "backups"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"crm-{utcnow():%Y%m%d-%H%M%S}.jsonl.gz"
-    with db.engine.connect() as connection:
-        counts = create_backup(connection, path)
+    try:
+        with db.engine.connect() as connection:
+            counts = create_backup(connection, path)
+    except OSError as error:
+        raise click.ClickException(f"No backup written: {error}") from error
     click.echo(f"Backed up {sum(counts.values()):,} rows of {len(counts)} tables to {path}")
 
 

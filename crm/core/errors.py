@@ -1,13 +1,21 @@
-"""Error pages inside the layout, and CSRF failures that keep what the user typed."""
-from flask import Flask, current_app, render_template, request
+"""Error pages inside the layout, and CSRF failures that keep what the user typed.
+
+When the database cannot be reached, the layout cannot be drawn (it asks who is signed in), so the
+page is a standalone one in the language of the session cookie or the browser, with 503.
+"""
+from flask import Flask, current_app, render_template, request, session
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from ..extensions import db
 from . import ratelimit
 
 PAGES = {400, 403, 404, 405, 409, 413, 429, 500}
+RETRY_SECONDS = 30
 
 
 def keeps_input_on_csrf_failure(view):
@@ -18,7 +26,52 @@ def keeps_input_on_csrf_failure(view):
 
 
 def _render(code: int, message: str | None = None):
-    return render_template("errors/error.html", code=code, message=message), code
+    try:
+        return render_template("errors/error.html", code=code, message=message), code
+    except Exception as failure:  # the error page must not fail in its turn
+        current_app.logger.warning("Error page %s shown without the layout: %s", code, failure)
+        return _standalone(503 if code == 500 and _unreachable(failure) else code)
+
+
+def _unreachable(error: BaseException | None) -> bool:
+    """Whether the database could not be reached (down, restarting, refusing connections)."""
+    if isinstance(error, DBAPIError):
+        return error.connection_invalidated or isinstance(error, OperationalError | InterfaceError)
+    return isinstance(error, DisconnectionError)
+
+
+def _rollback() -> None:
+    try:
+        db.session.rollback()
+    except Exception as failure:  # a dead connection: nothing to roll back
+        current_app.logger.warning("Rollback failed: %s", failure)
+
+
+def _language() -> str:
+    """The user's language without the database: the session cookie's choice, else the browser's."""
+    languages = current_app.config["LANGUAGES"]
+    wanted = session.get("locale")
+    if wanted in languages:
+        return wanted
+    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _standalone(code: int):
+    language = _language()
+    with force_locale(language):
+        if code == 503:
+            title = _("The service is unavailable for a moment")
+            message = _("The database cannot be reached just now. Try again in a minute.")
+        else:
+            title = _("Something went wrong on our side")
+            message = _("The error has been logged.")
+        # Straight from the template, past the context processors (an inbox count needs the database).
+        page = current_app.jinja_env.get_template("errors/standalone.html").render(
+            language=language, title=title, message=message)
+    response = current_app.make_response((page, code))
+    if code == 503:
+        response.headers["Retry-After"] = str(RETRY_SECONDS)
+    return response
 
 
 def _rate_limited(error: RateLimitExceeded):
@@ -49,6 +102,10 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         # Unhandled exceptions reach here as InternalServerError (after Flask has logged them).
+        if error.code == 500:
+            _rollback()
+            if _unreachable(getattr(error, "original_exception", None)):
+                return _standalone(503)
         if error.code in PAGES:
             return _render(error.code)
         return error

@@ -1,5 +1,10 @@
 """Outgoing e-mail: over SMTP when MAIL_SERVER is configured; otherwise written as .eml files to the
-outbox folder (instance/outbox/), so that a development machine or a test can read what would have gone out."""
+outbox folder (instance/outbox/), so that a development machine or a test can read what would have gone out.
+
+Every e-mail goes out exactly once: `send_once` records each message as sent (kind, recipient, key) the
+moment the server accepted it, so a retry after a refusal, a crash or a kill sends only what did not go.
+"""
+import logging
 import smtplib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +15,31 @@ from pathlib import Path
 
 from flask import current_app
 from flask_babel import force_locale
+from sqlalchemy import String, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from .models import UTCDateTime
+from .scheduler import JobIncomplete
+
+log = logging.getLogger(__name__)
+
+
+class SentMail(db.Model):
+    """One message accepted by the mail server: never sent again for the same kind, recipient and key."""
+
+    __tablename__ = "sent_mail"
+    __table_args__ = (UniqueConstraint("kind", "recipient", "key", name="uq_sent_mail_kind_recipient_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient: Mapped[str] = mapped_column(String(254))
+    key: Mapped[str] = mapped_column(String(120))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MailError(JobIncomplete):
+    """The mail server could not be reached or refused; what was sent before is recorded as sent."""
 
 
 @contextmanager
@@ -43,21 +73,52 @@ def outbox_folder() -> Path:
     return Path(current_app.config.get("MAIL_OUTBOX") or Path(current_app.instance_path) / "outbox")
 
 
-def deliver(messages: list[EmailMessage], kind: str, now: datetime) -> None:
-    """Send `messages`; in the outbox each file is named by `kind`, time and recipient."""
+def send_once(kind: str, key: str, messages: list[EmailMessage], now: datetime) -> int:
+    """Send each message unless one of this `kind` and `key` (a local day, a token) already went to its
+    recipient; the number sent. Each accepted message is recorded and committed at once, so call this
+    when the session's other changes may be committed too. MailError (logged, with the counts) when
+    the server fails: what went is recorded, a later call sends the rest."""
+    already = set(db.session.scalars(select(SentMail.recipient).where(SentMail.kind == kind, SentMail.key == key)))
+    waiting = [m for m in messages if m["To"] not in already]
+    sent = 0
+    try:
+        with _connection() as send:
+            for message in waiting:
+                send(message, kind, now)
+                db.session.add(SentMail(kind=kind, recipient=message["To"], key=key, sent_at=now))
+                db.session.commit()
+                sent += 1
+    except (smtplib.SMTPException, OSError) as error:
+        db.session.rollback()
+        log.error("%s mail: %d of %d sent, %d not sent (to be retried): %s",
+                  kind, sent, len(waiting), len(waiting) - sent, error)
+        raise MailError(f"{kind} mail: {len(waiting) - sent} of {len(waiting)} not sent: {error}") from error
+    return sent
+
+
+@contextmanager
+def _connection():
+    """A function that sends one message: over one SMTP connection, or into the outbox folder."""
     config = current_app.config
     if not config.get("MAIL_SERVER"):
-        outbox = outbox_folder()
-        outbox.mkdir(parents=True, exist_ok=True)
-        stamp = f"{now.astimezone(UTC):%Y%m%dT%H%M}"
-        for message in messages:
-            recipient = "".join(ch if ch.isalnum() else "_" for ch in message["To"])
-            (outbox / f"{kind}-{stamp}-{recipient}.eml").write_bytes(bytes(message))
+        yield _to_outbox
         return
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
-        if config.get("MAIL_USE_TLS"):
+        smtp.ehlo()
+        if smtp.has_extn("starttls"):
             smtp.starttls()
+            smtp.ehlo()
+        elif config.get("MAIL_REQUIRE_TLS"):
+            raise smtplib.SMTPNotSupportedError(
+                f"{config['MAIL_SERVER']} does not offer STARTTLS and MAIL_REQUIRE_TLS is set; nothing was sent")
         if config.get("MAIL_USERNAME"):
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
-        for message in messages:
-            smtp.send_message(message)
+        yield lambda message, kind, now: smtp.send_message(message)
+
+
+def _to_outbox(message: EmailMessage, kind: str, now: datetime) -> None:
+    """In the outbox each file is named by `kind`, time and recipient."""
+    outbox = outbox_folder()
+    outbox.mkdir(parents=True, exist_ok=True)
+    recipient = "".join(ch if ch.isalnum() else "_" for ch in message["To"])
+    (outbox / f"{kind}-{now.astimezone(UTC):%Y%m%dT%H%M}-{recipient}.eml").write_bytes(bytes(message))

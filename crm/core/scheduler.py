@@ -41,12 +41,19 @@ class Job:
     minutes: int | None = None
     cron: dict[str, Any] = field(default_factory=dict)
     once_per_day: bool = False  # skip when it already ran on this local day (e.g. the digest)
+    due: Callable[[datetime], bool] | None = None  # when given, the job runs only at times it approves
+
+
+class JobIncomplete(Exception):
+    """A job did part of its work and will finish on a later run: what it committed stays, and it
+    does not count as run (a once-per-day job is tried again). Logged as one line, not a traceback."""
 
 
 JOBS: dict[str, Job] = {}
 
 
-def scheduled_job(job_id: str, *, minutes: int | None = None, cron: dict | None = None, once_per_day=False):
+def scheduled_job(job_id: str, *, minutes: int | None = None, cron: dict | None = None, once_per_day=False,
+                  due: Callable[[datetime], bool] | None = None):
     """Declare `fn(now)` as a job: every `minutes`, or on a cron (local Swedish time)."""
     if (minutes is None) == (cron is None):
         raise ValueError("give minutes or cron")
@@ -54,7 +61,7 @@ def scheduled_job(job_id: str, *, minutes: int | None = None, cron: dict | None 
     def register(fn):
         if job_id in JOBS and JOBS[job_id].fn is not fn:
             raise RuntimeError(f"two jobs with id {job_id}")
-        JOBS[job_id] = Job(job_id, fn, minutes, cron or {}, once_per_day)
+        JOBS[job_id] = Job(job_id, fn, minutes, cron or {}, once_per_day, due)
         return fn
 
     return register
@@ -128,17 +135,22 @@ def _ran_today(job_id: str, now: datetime) -> bool:
                 and lease.last_run_at.astimezone(LOCAL_TZ).date() == now.astimezone(LOCAL_TZ).date())
 
 
-def run_job(app: Flask, job_id: str, now: datetime | None = None) -> bool:
-    """Run one job if no other scheduler is running it; True when it ran, False when it skipped."""
+def run_job(app: Flask, job_id: str, now: datetime | None = None, whenever: bool = False) -> bool:
+    """Run one job if no other scheduler is running it; True when it ran, False when it skipped.
+    `whenever`: also outside the hours its `due` allows (an operator's run-once)."""
     job = load_jobs()[job_id]
     with app.app_context():
         now = now or utcnow()
+        if job.due and not whenever and not job.due(now):
+            return False
         postgres = db.engine.dialect.name == "postgresql"
         holder = _holder()
+        # PostgreSQL: a session-level advisory lock on a connection of its own, held until the job
+        # ends (or its process dies), so that the job may commit as it goes (each e-mail sent, say).
+        lock = db.engine.connect() if postgres else None
         try:
             if postgres:
-                locked = db.session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"),
-                                           {"key": advisory_key(job_id)})
+                locked = lock.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": advisory_key(job_id)})
             else:
                 locked = _take_lease(job_id, holder)
             if not locked:
@@ -149,15 +161,23 @@ def run_job(app: Flask, job_id: str, now: datetime | None = None) -> bool:
                 log.info("job %s skipped: it already ran today", job_id)
                 db.session.rollback()
                 return False
-            job.fn(now)
+            try:
+                job.fn(now)
+            except JobIncomplete as incomplete:
+                db.session.commit()
+                log.warning("job %s incomplete, to be run again: %s", job_id, incomplete)
+                return False
             _lease_row(job_id).last_run_at = now
-            db.session.commit()  # on PostgreSQL this also releases the advisory lock
+            db.session.commit()
             return True
         except Exception:
             db.session.rollback()
             raise
         finally:
-            if not postgres:
+            if postgres:
+                lock.execute(text("SELECT pg_advisory_unlock_all()"))
+                lock.close()
+            else:
                 _give_back_lease(job_id, holder)
             db.session.remove()
 
@@ -198,8 +218,9 @@ def run_once(job_id):
     """Run one job now (it still takes the lock)."""
     if job_id not in load_jobs():
         raise click.UsageError(f"No job {job_id!r}. Jobs: {', '.join(sorted(JOBS))}")
-    ran = run_job(current_app._get_current_object(), job_id)
-    click.echo(f"{job_id}: {'done' if ran else 'skipped (another scheduler holds it, or it already ran today)'}")
+    ran = run_job(current_app._get_current_object(), job_id, whenever=True)
+    click.echo(f"{job_id}: done" if ran else f"{job_id}: not done (another scheduler holds it, it already ran "
+               "today, it is not due yet, or it is incomplete and will be retried: see the log)")
 
 
 @scheduler_cli.command("list")

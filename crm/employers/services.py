@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from ..core.clock import utcnow
 from ..core.history import diff, record_change, snapshot
-from ..core.locking import check_version
+from ..core.locking import check_version, flush_edit
 from ..extensions import db
 from .models import ContactPerson, Employer, Stage
 
@@ -74,7 +74,7 @@ def update_employer(employer: Employer, user, values: dict, seen_version: int | 
         now = now or utcnow()
         employer.updated_at, employer.updated_by_id = now, user.id
         record_change(employer, "updated", user, diff(before, after), now=now)
-    db.session.flush()
+    flush_edit(employer, EDITABLE_FIELDS)
     return employer
 
 

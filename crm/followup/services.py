@@ -8,7 +8,7 @@ from sqlalchemy import select
 from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
 from ..core.history import diff, record_change, snapshot
-from ..core.locking import check_version
+from ..core.locking import check_version, flush_edit
 from ..extensions import db
 from ..participants.disclosure import disclosure_for
 from ..participants.models import DisclosureLevel
@@ -75,6 +75,7 @@ def set_rhythm(plan: FollowUpPlan, user, rhythms: dict[Audience, str | None], on
         rule = schedule.rhythm_rule(key, schedule.first_rhythm_on(placement.started_on, key, on)) if key else None
         setattr(plan, "employee_rule" if audience == Audience.EMPLOYEE else "employer_rule", rule)
     _changed(plan, user, "updated", before, "follow-up rhythm")
+    flush_edit(plan, PLAN_FIELDS)
 
 
 def log_contact(plan: FollowUpPlan, user, values: dict, today: date, next_agreed_on: date | None = None

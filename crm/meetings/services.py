@@ -13,7 +13,7 @@ from ..contacts import services as contacts
 from ..contacts.services import ContactError, PlannedStep
 from ..core.clock import local_date, utcnow
 from ..core.formats import text_date
-from ..core.mail import compose, deliver, external_url, in_language_of
+from ..core.mail import compose, external_url, in_language_of, send_once
 from ..employers.models import Employer
 from ..extensions import db
 from .agenda import build_agenda, period_for, section_titles
@@ -191,10 +191,10 @@ def send_minutes(meeting: Meeting, now: datetime | None = None) -> int:
     staff = db.session.scalars(db.select(User).where(User.team_id == meeting.team_id, User.active.is_(True))
                                .order_by(User.id)).all()
     messages = [_minutes_message(meeting, user, now) for user in staff if user.is_staff and user.email]
-    if messages:
-        deliver(messages, "minutes", now)
     meeting.minutes_sent_at = now
     db.session.flush()
+    # Once per saved version of the minutes: sending again after a failure reaches only those not reached.
+    send_once("minutes", f"meeting-{meeting.id}-{meeting.minutes_saved_at.isoformat()}", messages, now)
     return len(messages)
 
 

@@ -7,17 +7,15 @@ from flask import render_template
 from flask_babel import ngettext
 
 from ..core.clock import local_date
-from ..core.mail import compose, deliver, external_url, in_language_of
+from ..core.mail import compose, external_url, in_language_of, send_once
 from . import engine, queries
 
 
 def send_digests(now: datetime) -> int:
-    """Build and deliver today's digests; the number of e-mails sent."""
+    """Build and send today's digests to those who have not had theirs; the number of e-mails sent."""
     today = local_date(now)
     messages = [_message(user, nudges, now) for user, nudges in queries.digest_recipients(today).items()]
-    if messages:
-        deliver(messages, "digest", now)
-    return len(messages)
+    return send_once("digest", today.isoformat(), messages, now)
 
 
 def _message(user, nudges, now: datetime) -> EmailMessage:

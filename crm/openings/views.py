@@ -62,7 +62,7 @@ def new_analysis(employer_id: int):
     if form.validate_on_submit():
         try:
             analysis = services.record_analysis(employer, current_user, form.data, revises=revises,
-                                                seen_revision=seen_version(form))
+                                                seen_revision=seen_version(form, required=False))
         except EditConflict as error:
             conflict = error
         else:

@@ -7,7 +7,7 @@ from ..auth.models import User
 from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
 from ..core.history import diff, snapshot
-from ..core.locking import check_version
+from ..core.locking import check_version, flush_edit
 from ..employers.models import Employer
 from ..extensions import db
 from .disclosure import SHARE_FIELDS, current_choices
@@ -95,7 +95,7 @@ def update_participant(participant: Participant, user, values: dict, seen_versio
     changes = diff(before, snapshot(participant, DETAIL_FIELDS))
     if changes:
         _changed(participant, user, AuditAction.UPDATE, "details: " + ", ".join(changes), now)
-    db.session.flush()
+    flush_edit(participant, DETAIL_FIELDS)
     return participant
 
 

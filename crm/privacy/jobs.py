@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ..auth.models import Role, User
 from ..core.clock import local_date
-from ..core.mail import compose, deliver, external_url, in_language_of
+from ..core.mail import compose, external_url, in_language_of, send_once
 from ..core.scheduler import scheduled_job
 from ..extensions import db
 from . import services
@@ -30,6 +30,4 @@ def remind_of_retention(now: datetime) -> int:
             body = render_template("privacy/retention_reminder.txt", user=admin, total=total,
                                    url=external_url("/privacy/"))
         messages.append(compose(admin.email, subject, body, now))
-    if messages:
-        deliver(messages, "retention", now)
-    return len(messages)
+    return send_once("retention", local_date(now).isoformat(), messages, now)

@@ -11,7 +11,7 @@ from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
 from ..core.formats import text_date
 from ..core.history import diff, snapshot
-from ..core.locking import check_version
+from ..core.locking import check_version, flush_edit
 from ..extensions import db
 from ..participants.consent import ConsentMissing, require_consent
 from ..participants.disclosure import effective_disclosure
@@ -129,7 +129,7 @@ def advance(negotiation: Negotiation, to_status: NegotiationStatus | str, user, 
                            notes=notes or None, changes=_plain(diff(before, snapshot(negotiation, TERM_FIELDS))),
                            recorded_at=now)
     negotiation.steps.insert(0, step)
-    db.session.flush()
+    flush_edit(negotiation, TERM_FIELDS)
     audit(user, negotiation.participant, AuditAction.UPDATE, f"wage subsidy negotiation: {target.value}", now)
     return step
 

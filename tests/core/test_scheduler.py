@@ -18,13 +18,13 @@ NOW = datetime(2026, 11, 26, 5, 30, tzinfo=UTC)
 def test_jobs_are_declared_in_code_with_fixed_ids():
     jobs = scheduler.load_jobs()
     assert jobs["nudges.evaluate"].minutes == 5
-    assert jobs["nudges.digest"].cron == {"hour": 6, "minute": 30} and jobs["nudges.digest"].once_per_day
-    # 06:30 in Sweden is 05:30 UTC in winter (and 04:30 in summer).
+    assert jobs["nudges.digest"].once_per_day
+    # Tried every quarter from 06:00 local time, due from 06:30: 05:30 UTC in winter (and 04:30 in summer).
     digest = scheduler._trigger(jobs["nudges.digest"])
-    assert digest.get_next_fire_time(None, datetime(2026, 11, 26, 6, 0, tzinfo=UTC)) == datetime(
-        2026, 11, 27, 5, 30, tzinfo=UTC)
+    assert digest.get_next_fire_time(None, datetime(2026, 11, 26, 5, 20, tzinfo=UTC)) == datetime(
+        2026, 11, 26, 5, 30, tzinfo=UTC)
     assert digest.get_next_fire_time(None, datetime(2026, 6, 1, 0, 0, tzinfo=UTC)) == datetime(
-        2026, 6, 1, 4, 30, tzinfo=UTC)
+        2026, 6, 1, 4, 0, tzinfo=UTC)
     assert scheduler._trigger(jobs["nudges.evaluate"]).interval == timedelta(minutes=5)
 
 

@@ -1,11 +1,16 @@
 """The daily digest: one e-mail per staff member with something in the inbox, in their language;
 never to anyone else; an outbox of .eml files when no SMTP server is configured."""
-from datetime import UTC, date, datetime
+import smtplib
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
 
 from crm.core import mail
+from crm.core.scheduler import run_job
 from crm.extensions import db
-from crm.nudges import digest
-from crm.nudges.models import NudgeStatus
+from crm.nudges import digest, engine
+from crm.nudges.models import Nudge, NudgeStatus
 
 from .. import factories
 
@@ -63,34 +68,84 @@ def test_only_staff_ever_get_it(team, specialist, outbox):
     assert set(outbox()) == {specialist.email}
 
 
-def test_smtp_is_used_when_configured(app, specialist, monkeypatch):
-    sent = []
+def test_smtp_is_used_when_configured(specialist, smtp_server):
+    _nudge(specialist)
+    assert digest.send_digests(NOW) == 1
+    assert smtp_server.received == [[specialist.email]]
 
-    class FakeSMTP:
-        def __init__(self, host, port, timeout):
-            sent.append(("connect", host, port))
 
-        def __enter__(self):
-            return self
+def _three_staff(team):
+    users = [factories.make_user(role="job_specialist", team=team, name=f"Specialist {n}") for n in range(3)]
+    for user in users:
+        _nudge(user)
+    return users
 
-        def __exit__(self, *exc):
-            return False
 
-        def starttls(self):
-            sent.append(("starttls",))
+def test_a_rerun_after_the_server_refused_sends_only_what_did_not_go(team, smtp_server, caplog):
+    users = _three_staff(team)
+    smtp_server.accept = 1
+    with pytest.raises(mail.MailError, match="2 of 3 not sent"):
+        digest.send_digests(NOW)
+    assert "digest mail: 1 of 3 sent, 2 not sent" in caplog.text
+    smtp_server.accept = None
+    assert digest.send_digests(NOW) == 2
+    assert digest.send_digests(NOW + timedelta(hours=1)) == 0
+    assert sorted(smtp_server.recipients()) == sorted(user.email for user in users)
 
-        def login(self, user, password):
-            sent.append(("login", user))
 
-        def send_message(self, message):
-            sent.append(("send", message["To"]))
+def test_a_rerun_after_the_job_was_killed_mid_batch_sends_no_one_twice(team, smtp_server, monkeypatch):
+    users = _three_staff(team)
+    send = smtplib.SMTP.send_message
+    kill = [True]
 
-    monkeypatch.setattr(mail.smtplib, "SMTP", FakeSMTP)
-    monkeypatch.setitem(app.config, "MAIL_SERVER", "smtp.example.se")
-    monkeypatch.setitem(app.config, "MAIL_USERNAME", "crm")
+    def killed_after_two(smtp, message):
+        if kill[0] and len(smtp_server.received) == 2:
+            raise SystemExit("killed")
+        return send(smtp, message)
+
+    monkeypatch.setattr(smtplib.SMTP, "send_message", killed_after_two)
+    with pytest.raises(SystemExit):
+        digest.send_digests(NOW)
+    kill[0] = False
+    assert digest.send_digests(NOW) == 1
+    assert sorted(smtp_server.recipients()) == sorted(user.email for user in users)
+
+
+def test_the_next_day_brings_a_new_digest(specialist, smtp_server):
     _nudge(specialist)
     digest.send_digests(NOW)
-    assert sent == [("connect", "smtp.example.se", 587), ("starttls",), ("login", "crm"), ("send", specialist.email)]
+    digest.send_digests(NOW + timedelta(days=1))
+    assert smtp_server.recipients() == [specialist.email] * 2
+
+
+def test_a_server_without_tls_when_tls_is_required_gets_nothing(app, specialist, smtp_server, monkeypatch):
+    monkeypatch.setitem(app.config, "MAIL_REQUIRE_TLS", True)
+    _nudge(specialist)
+    with pytest.raises(mail.MailError, match="does not offer STARTTLS and MAIL_REQUIRE_TLS is set"):
+        digest.send_digests(NOW)
+    assert smtp_server.received == []
+
+
+def test_a_failed_digest_keeps_the_evaluation_and_is_retried_later_that_morning(
+        app, team, smtp_server, caplog, monkeypatch):
+    """The 06:30 run meets a refusing server: the nudges it evaluated stay, the run does not count, 06:45
+    sends the rest; before 06:30 and after DIGEST_RETRY_UNTIL_HOUR it is not tried."""
+    staff = [factories.make_user(role="job_specialist", team=team, name=f"Specialist {n}") for n in range(3)]
+    evaluations = []
+    monkeypatch.setattr(engine, "evaluate_all", lambda now: evaluations.append(now) or (
+        [_nudge(user) for user in staff] if len(evaluations) == 1 else None))
+    smtp_server.accept = 2
+    assert run_job(app, "nudges.digest", NOW) is False
+    assert "job nudges.digest incomplete" in caplog.text and "Traceback" not in caplog.text
+    assert db.session.scalar(select(func.count()).select_from(Nudge)) == 3
+    smtp_server.accept = None
+    assert run_job(app, "nudges.digest", NOW + timedelta(minutes=15)) is True
+    assert run_job(app, "nudges.digest", NOW + timedelta(minutes=30)) is False
+    assert sorted(smtp_server.recipients()) == sorted(user.email for user in staff)
+    assert run_job(app, "nudges.digest", NOW - timedelta(minutes=15)) is False  # 06:15: not yet
+    assert run_job(app, "nudges.digest", datetime(2026, 11, 27, 11, 0, tzinfo=UTC)) is False  # 12:00
+    assert len(smtp_server.received) == 3
+
 
 
 def test_staff_can_opt_out_on_the_account_page(sign_in, specialist):
