@@ -32,7 +32,7 @@ from crm.extensions import db
 
 # Rows the generic values below cannot satisfy (check constraints tying columns together).
 OVERRIDES: dict[str, dict] = {
-    "users": {"role": "partner"},
+    "users": {"role": "partner", "employment_fraction": 0.5},
     "consents": {"party_kind": "employer", "partner_organisation_id": None},
     "negotiations": {"requested_share_percent": 50, "agreed_share_percent": 50},
     "placements": {"partner_organisation_id": None},
