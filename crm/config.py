@@ -43,6 +43,9 @@ class Config:
     # Per address and feed: calendar apps poll every 15-60 minutes (5 at the shortest), so a few
     # devices behind one address stay far below it while a client stuck in a loop is stopped.
     CALENDAR_FEED_RATE_LIMIT = os.environ.get("CRM_CALENDAR_FEED_RATE_LIMIT", "60 per hour")
+    # Per address across all feeds, counting only unknown addresses (404): guessing tokens is stopped
+    # while a calendar service fetching many people's real feeds from one address is not.
+    CALENDAR_FEED_MISS_RATE_LIMIT = os.environ.get("CRM_CALENDAR_FEED_MISS_RATE_LIMIT", "20 per hour")
     # Reverse proxies in front whose X-Forwarded-For and -Proto are believed. 0: the client address
     # is the connection's peer. Behind a proxy it must be set, or every client shares the proxy's
     # address (and its limits); without one it must stay 0, or clients choose their own address.

@@ -5,6 +5,7 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from ..extensions import db
 from . import ratelimit
 
 PAGES = {400, 403, 404, 405, 409, 413, 429, 500}
@@ -48,7 +49,12 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error):
-        # Unhandled exceptions reach here as InternalServerError (after Flask has logged them).
+        # Unhandled exceptions reach here as InternalServerError (after Flask has logged them). After
+        # a database error the transaction is aborted: roll back first, or the page's own queries
+        # (the signed-in user, the navigation) fail too.
+        db.session.rollback()
         if error.code in PAGES:
-            return _render(error.code)
+            # A refusal's own reason (abort(400, _("…"))) where it has one, else the page's general text.
+            own = error.description if error.description != type(error).description else None
+            return _render(error.code, own)
         return error

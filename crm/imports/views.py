@@ -11,6 +11,7 @@ from ..core import clock
 from ..core.csvio import UnreadableFile, write_csv
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.permissions import permission_required, require
+from ..core.urls import arg_page
 from ..core.web import download, form_page
 from ..employers import queries as employer_queries
 from ..employers.labels import SECTOR_LABELS, SIZE_LABELS, STAGE_LABELS
@@ -87,7 +88,7 @@ def preview(job_id: int):
                                 job_id=job.id))
     show = request.args.get("show") if request.args.get("show") in {a.value for a in services.Action} else None
     include = request.args.get("include_possible_duplicates") == "y"
-    page = max(1, request.args.get("page", 1, type=int))
+    page = arg_page()
     result = services.preview(job, clock.today(), show, page, PREVIEW_PER_PAGE, include)
     form = ImportForm(include_possible_duplicates=include)
     return render_template("imports/preview.html", job=job, result=result, show=show, page=page, form=form,

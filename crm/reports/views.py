@@ -10,6 +10,7 @@ from ..core import clock
 from ..core.audit import AuditAction, audit_each
 from ..core.csvio import write_csv
 from ..core.permissions import permission_required
+from ..core.urls import EARLIEST_DATE, arg_date
 from ..core.web import download
 from ..participants.labels import OUTCOME_LABELS, STATUS_LABELS
 from . import exports
@@ -23,16 +24,8 @@ LONGEST_PERIOD_DAYS = 5 * 366
 
 def period() -> tuple[date, date]:
     """`?start=…&end=…` (ISO dates, both included); by default the last three months up to today."""
-    today = clock.today()
-
-    def read(name):
-        try:
-            return date.fromisoformat(request.args.get(name, ""))
-        except ValueError:
-            return None
-
-    end = read("end") or today
-    start = read("start") or end - relativedelta(months=3) + relativedelta(days=1)
+    end = arg_date("end") or clock.today()
+    start = arg_date("start") or max(EARLIEST_DATE, end - relativedelta(months=3) + relativedelta(days=1))
     if start > end:
         start, end = end, start
     if (end - start).days > LONGEST_PERIOD_DAYS:
