@@ -1,5 +1,6 @@
 """Configuration classes; `create_app` picks one by name or takes a mapping in tests."""
 import os
+import secrets
 from datetime import timedelta
 
 
@@ -77,7 +78,8 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    SECRET_KEY = os.environ.get("CRM_SECRET_KEY", "dev-only-not-secret")
+    # Without CRM_SECRET_KEY a random key is generated into instance/ on the first run (see
+    # instance_secret_key): a key written in the repository would let anyone sign a session.
     DEBUG = True
 
 
@@ -99,6 +101,18 @@ class ProductionConfig(Config):
     PREFERRED_URL_SCHEME = "https"
     # The documented deployment: gunicorn on loopback behind one TLS-terminating proxy.
     TRUSTED_PROXY_COUNT = int(os.environ.get("CRM_TRUSTED_PROXY_COUNT", 1))
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The development secret key kept in instance/secret_key, generated there on the first run;
+    readable by its owner only."""
+    path = os.path.join(instance_path, "secret_key")
+    if not os.path.exists(path):
+        os.makedirs(instance_path, exist_ok=True)
+        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32))
+    with open(path, encoding="ascii") as handle:
+        return handle.read().strip()
 
 
 CONFIGS = {
