@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from ..auth.models import Role, User
 from ..contacts.queries import face_to_face_counts
 from ..core.clock import iso_week
+from ..core.formats import month, week
 from ..employers.labels import STAGE_LABELS
 from ..employers.models import Employer, Stage
 from ..extensions import db
@@ -40,16 +41,16 @@ def weekly_contacts(team_id: int, today: date, weeks: int = WEEKS) -> Chart:
     specialists = db.session.execute(select(User.id, User.name).where(
         User.team_id == team_id, User.active.is_(True), User.role == Role.JOB_SPECIALIST).order_by(User.name)).all()
     counts = [face_to_face_counts(team_id, day, day + timedelta(days=6)) for day in mondays]
-    return Chart([f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}" for day in mondays],
+    return Chart([week(day) for day in mondays],
                  {name: [week.get(user_id, 0) for week in counts] for user_id, name in specialists})
 
 
 def job_starts_per_month(team_id: int, today: date, months: int = MONTHS) -> Chart:
     first = today.replace(day=1) - relativedelta(months=months - 1)
-    keys = [(first + relativedelta(months=n)).strftime("%Y-%m") for n in range(months)]
-    starts = Counter(day.strftime("%Y-%m") for day in db.session.scalars(select(Placement.started_on).where(
+    firsts = [first + relativedelta(months=n) for n in range(months)]
+    starts = Counter(day.replace(day=1) for day in db.session.scalars(select(Placement.started_on).where(
         Placement.team_id == team_id, Placement.started_on.between(first, today), *IS_JOB_START)))
-    return Chart(keys, {"starts": [starts.get(key, 0) for key in keys]})
+    return Chart([month(day) for day in firsts], {"starts": [starts.get(day, 0) for day in firsts]})
 
 
 def employers_by_stage(team_id: int) -> Chart:

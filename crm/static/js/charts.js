@@ -4,7 +4,11 @@
   if (typeof Chart === "undefined") return;
   const palette = ["#1f5f8b", "#c2571a", "#2e7d32", "#8e24aa", "#b3261e", "#00838f", "#6d4c41", "#546e7a",
                    "#ad1457", "#827717", "#283593", "#4e342e"];
-  const percentFormat = (value) => `${value} %`;
+  // Figures in the page's language, as the server writes them: "71,4 %" in Swedish, "71.4%" in English.
+  const lang = document.documentElement.lang || "sv";
+  Chart.defaults.locale = lang;
+  const percentNumber = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
+  const percentFormat = (value) => percentNumber.format(value / 100);
 
   document.querySelectorAll("canvas[data-chart]").forEach((canvas) => {
     const source = document.getElementById(canvas.dataset.chart);
