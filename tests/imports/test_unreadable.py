@@ -43,3 +43,4 @@ def test_an_import_stored_before_the_check_still_opens_and_says_why(login, speci
     assert response.status_code == 400
     assert "Rad 3 i filen har tecken som varken är UTF-8 eller Windows-1252." in response.get_data(as_text=True)
     assert client.get("/imports/employers").status_code == 200  # the list of recent imports opens too
+
