@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from crm.extensions import db
 from crm.partners.models import PartnerOrganisation
 
+from .. import factories
 from .test_route_access import (
     _routes,
     records,  # noqa: F401  (one real record of each kind)
@@ -72,8 +73,6 @@ def _forms(app, client, records):  # noqa: F811
 
 @pytest.mark.parametrize("role", ["job_specialist", "team_lead"])
 def test_every_form_survives_hostile_input(app, login, records, specialist, team, role):  # noqa: F811
-    from .. import factories
-
     user = specialist if role == "job_specialist" else factories.make_user(role="team_lead", team=team)
     client = login(user)
     forms = _forms(app, client, records)
@@ -112,8 +111,6 @@ def test_every_page_survives_hostile_query_values(app, login, records, team, rol
     """Every page, every argument, every value would be thousands of requests: each page gets a few
     requests in which every argument carries another hostile value (shifted per page and role, so
     that over the walk each argument meets each value), and one with NUL or CR/LF everywhere."""
-    from .. import factories
-
     organisation = db.session.get(PartnerOrganisation, records["organisation_id"])
     user = factories.make_user(role=role, team=team if role in ("job_specialist", "team_lead") else None,
                                partner_organisation=organisation if role == "partner" else None)
@@ -161,6 +158,13 @@ def test_far_weeks_are_a_400_and_unreadable_ones_this_week(login, specialist):
 @pytest.mark.parametrize("target", ["/\r\nSet-Cookie: x=1", "/employers/\x00", "//evil.example/", "https://evil.example/"])
 def test_language_switch_goes_home_rather_than_to_a_hostile_next(client, target):
     response = client.post("/language", data={"language": "en", "next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("target", ["/employers/\r\nSet-Cookie: x=1", "/employers/\nx"])
+def test_sign_in_goes_home_rather_than_to_a_next_with_a_line_break(client, specialist, target):
+    response = client.post("/login", data={"email": specialist.email, "password": factories.PASSWORD, "next": target})
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
 
