@@ -27,13 +27,17 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-def arg_int(name: str, default: int | None = None, *, low: int = 1, high: int = MAX_RECORD_ID) -> int | None:
-    """An integer argument such as a record id: missing or unreadable is `default`, out of range a 404."""
+def arg_int(name: str, default: int | None = None, *, low: int = 1, high: int = MAX_RECORD_ID,
+            or_404: bool = True) -> int | None:
+    """An integer argument such as a record id: missing or unreadable is `default`, out of range a 404
+    (or `default` where it only suggests a value, as a link that preselects an employer)."""
     value = request.args.get(name, type=int)
     if value is None:
         return default
     if not low <= value <= high:
-        abort(404)
+        if or_404:
+            abort(404)
+        return default
     return value
 
 

@@ -226,7 +226,7 @@ def new_consent(participant_id: int):
     organisations = db.session.scalars(select(PartnerOrganisation).where(PartnerOrganisation.active.is_(True))
                                        .order_by(PartnerOrganisation.name)).all()
     form.partner_organisation_id.choices = choices(((o.id, o.name) for o in organisations), (0, "—"))
-    if request.method == "GET" and form.employer.preselect(arg_int("employer")):
+    if request.method == "GET" and form.employer.preselect(arg_int("employer", or_404=False)):
         form.party_kind.data = PartyKind.EMPLOYER.value
     if form.validate_on_submit():
         values = _values(form, exclude=("csrf_token", "employer"))
@@ -399,7 +399,7 @@ def disclosure_override(participant_id: int):
     participant = load_participant(participant_id, "participant.edit", detail=True)
     form = DisclosureOverrideForm()
     form.employer.team_id = participant.team_id
-    if request.method == "GET" and (employer := form.employer.preselect(arg_int("employer"))):
+    if request.method == "GET" and (employer := form.employer.preselect(arg_int("employer", or_404=False))):
         current = disclosure_for(participant, employer.id)
         if current.is_override:
             form.level.data = current.level.value
