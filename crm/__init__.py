@@ -4,7 +4,7 @@ import os
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .config import CONFIGS
+from .config import CONFIGS, instance_secret_key
 from .core.urls import RecordIdConverter
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -89,6 +89,8 @@ def _configure(app: Flask, config: str | dict | None) -> None:
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         os.makedirs(app.instance_path, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "crm.sqlite3")
+    if name == "development" and not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     if name == "production" and not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "CRM_SECRET_KEY is not set. Production signs sessions and CSRF tokens with it; "

@@ -1,5 +1,6 @@
 """Configuration classes; `create_app` picks one by name or takes a mapping in tests."""
 import os
+import secrets
 from datetime import timedelta
 
 
@@ -43,6 +44,9 @@ class Config:
     # Per address and feed: calendar apps poll every 15-60 minutes (5 at the shortest), so a few
     # devices behind one address stay far below it while a client stuck in a loop is stopped.
     CALENDAR_FEED_RATE_LIMIT = os.environ.get("CRM_CALENDAR_FEED_RATE_LIMIT", "60 per hour")
+    # Per address across all feeds, counting only unknown addresses (404): guessing tokens is stopped
+    # while a calendar service fetching many people's real feeds from one address is not.
+    CALENDAR_FEED_MISS_RATE_LIMIT = os.environ.get("CRM_CALENDAR_FEED_MISS_RATE_LIMIT", "20 per hour")
     # Reverse proxies in front whose X-Forwarded-For and -Proto are believed. 0: the client address
     # is the connection's peer. Behind a proxy it must be set, or every client shares the proxy's
     # address (and its limits); without one it must stay 0, or clients choose their own address.
@@ -77,7 +81,8 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    SECRET_KEY = os.environ.get("CRM_SECRET_KEY", "dev-only-not-secret")
+    # Without CRM_SECRET_KEY a random key is generated into instance/ on the first run (see
+    # instance_secret_key): a key written in the repository would let anyone sign a session.
     DEBUG = True
 
 
@@ -99,6 +104,18 @@ class ProductionConfig(Config):
     PREFERRED_URL_SCHEME = "https"
     # The documented deployment: gunicorn on loopback behind one TLS-terminating proxy.
     TRUSTED_PROXY_COUNT = int(os.environ.get("CRM_TRUSTED_PROXY_COUNT", 1))
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The development secret key kept in instance/secret_key, generated there on the first run;
+    readable by its owner only."""
+    path = os.path.join(instance_path, "secret_key")
+    if not os.path.exists(path):
+        os.makedirs(instance_path, exist_ok=True)
+        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32))
+    with open(path, encoding="ascii") as handle:
+        return handle.read().strip()
 
 
 CONFIGS = {

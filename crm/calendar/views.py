@@ -57,6 +57,8 @@ def _plain_refusal(_limit) -> Response:
 @bp.get("/calendar/<token>.ics")
 @public
 @limiter.limit(configured("CALENDAR_FEED_RATE_LIMIT"), key_func=_feed_rate_key, on_breach=_plain_refusal)
+@limiter.limit(configured("CALENDAR_FEED_MISS_RATE_LIMIT"), key_func=get_remote_address, on_breach=_plain_refusal,
+               deduct_when=lambda response: response.status_code == 404)
 def feed(token: str):
     found = services.feed_for(token) or abort(404)
     now = clock.utcnow()

@@ -18,7 +18,7 @@ from ..core.history import history_of
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.undo import offer_undo
-from ..core.urls import safe_next
+from ..core.urls import arg_week, safe_next
 from ..core.web import form_page
 from ..employers import queries as employer_queries
 from ..employers import services as employer_services
@@ -237,7 +237,7 @@ def week(user_id: int | None = None):
         whose = db.session.get(User, user_id) or abort(404)
         require("week.view", whose)
     today = clock.today()
-    week_start, week_end = clock.iso_week(_week_day(request.args.get("week"), today))
+    week_start, week_end = clock.iso_week(arg_week() or today)
     team = whose.team
     steps = queries.open_next_steps(owner_id=whose.id)
     return render_template(
@@ -254,15 +254,6 @@ def week(user_id: int | None = None):
         iso=week_start.isocalendar(), this_week=_iso(week_start), prev_week=_iso(week_start - relativedelta(weeks=1)),
         next_week=_iso(week_start + relativedelta(weeks=1)),
     )
-
-
-def _week_day(value: str | None, today: date) -> date:
-    """`?week=2026-W48` picks another ISO week; anything unreadable means this week."""
-    try:
-        year, week_no = (value or "").split("-W")
-        return date.fromisocalendar(int(year), int(week_no), 1)
-    except ValueError:
-        return today
 
 
 def _iso(day: date) -> str:

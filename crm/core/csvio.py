@@ -24,7 +24,12 @@ class Dialect:
 
 
 class UnreadableFile(ValueError):
-    """The bytes are not a CSV file this app can read (empty, binary, no header)."""
+    """The bytes are not a CSV file this app can read: empty, binary, no header (`line` None), or a
+    record that cannot be read (`line` where it starts; `reason` "encoding" or "too_long")."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason if line is None else f"{reason} at line {line}")
+        self.reason, self.line = reason, line
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -57,13 +62,39 @@ def detect(data: bytes) -> Dialect:
 
 def read_rows(data: bytes, dialect: Dialect) -> Iterator[tuple[int, list[str]]]:
     """(line number in the file, cells) for each record, streamed. A quoted cell may span lines:
-    the number is the line where the record starts, as a spreadsheet user would look for it."""
+    the number is the line where the record starts, as a spreadsheet user would look for it.
+    UnreadableFile names the line where a byte the encoding does not define (0x81 in Windows-1252)
+    or a cell longer than csv.field_size_limit() (131,072 characters) stops the reading."""
     text = io.TextIOWrapper(io.BytesIO(data), encoding=dialect.encoding, newline="")
     reader = csv.reader(text, delimiter=dialect.delimiter)
     line = 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as error:  # the text is decoded ahead in blocks: find the byte's line
+            start = _first_undecodable(data, dialect.encoding)
+            raise UnreadableFile("encoding", data.count(b"\n", 0, start) + 1) from error
+        except csv.Error as error:
+            raise UnreadableFile("too_long" if "field limit" in str(error) else "format", line) from error
         yield line, row
         line = reader.line_num + 1
+
+
+def _first_undecodable(data: bytes, encoding: str) -> int:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        return error.start
+    return len(data)
+
+
+def check_rows(data: bytes, dialect: Dialect) -> None:
+    """Read the whole file once, so that a file that cannot be read is refused when it is uploaded
+    rather than failing later steps (UnreadableFile naming the line)."""
+    for _ in read_rows(data, dialect):
+        pass
 
 
 def neutralise(value) -> str:

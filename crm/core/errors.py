@@ -107,5 +107,7 @@ def init_app(app: Flask) -> None:
             if _unreachable(getattr(error, "original_exception", None)):
                 return _standalone(503)
         if error.code in PAGES:
-            return _render(error.code)
+            # A refusal's own reason (abort(400, _("…"))) where it has one, else the page's general text.
+            own = error.description if error.description != type(error).description else None
+            return _render(error.code, own)
         return error

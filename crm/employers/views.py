@@ -10,6 +10,7 @@ from ..core.forms import choices
 from ..core.history import history_of
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
+from ..core.urls import arg_page
 from ..core.web import form_page
 from ..extensions import db
 from ..imports.duplicates import similar_employers
@@ -49,7 +50,7 @@ def reference_lists():
 @permission_required("employer.list")
 def index():
     form, filters = list_filters(request.args)
-    page = queries.employer_page(current_user.team_id, filters, page=max(1, form.page.data or 1),
+    page = queries.employer_page(current_user.team_id, filters, page=arg_page(),
                                  per_page=current_app.config["PAGE_SIZE"])
     return render_template("employers/list.html", form=form, page=page,
                            bulk_form=bulk_edit_form(current_user.team_id, request.query_string.decode()))
@@ -124,7 +125,7 @@ def detail(employer_id: int):
     labels.update(tags=_("Tags"), merged_from=_("Merged employer"), merged_into=_("Kept employer"))
     contacts = None
     if can(current_user, "contact.view", employer):
-        contacts = contact_queries.employer_overview(employer, page=request.args.get("page", 1, type=int),
+        contacts = contact_queries.employer_overview(employer, page=arg_page(),
                                                      per_page=CONTACTS_PER_PAGE)
     return render_template("employers/detail.html", employer=employer, history=history_of(employer, limit=20),
                            field_labels=labels, contacts=contacts, analyses=opening_queries.analyses_of(employer.id),

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from ..contacts.models import ContactPurpose, EmployerContact
 from ..core.clock import utcnow
-from ..core.csvio import Dialect, UnreadableFile, detect, read_rows, write_csv
+from ..core.csvio import Dialect, UnreadableFile, check_rows, detect, read_rows, write_csv
 from ..core.formats import text_date
 from ..core.forms import without_nul
 from ..core.history import RecordChange
@@ -61,6 +61,7 @@ def store_upload(team_id: int, user, filename: str, data: bytes) -> ImportJob:
     headers = next((cells for _, cells in read_rows(data, dialect) if any(c.strip() for c in cells)), None)
     if not headers:
         raise UnreadableFile("no header")
+    check_rows(data, dialect)
     job = ImportJob(team_id=team_id, created_by_id=user.id, kind=KIND, filename=without_nul(filename)[:200], raw=data,
                     encoding=dialect.encoding, delimiter=dialect.delimiter,
                     headers=[h.strip() for h in headers], created_at=utcnow())

@@ -1,4 +1,5 @@
 """Bring the spreadsheet: import employers from CSV, find and merge duplicates, bulk edit and export the list."""
+import csv
 from urllib.parse import parse_qs
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -10,7 +11,9 @@ from werkzeug.datastructures import MultiDict
 from ..core import clock
 from ..core.csvio import UnreadableFile, write_csv
 from ..core.errors import keeps_input_on_csrf_failure
+from ..core.formats import number as format_number
 from ..core.permissions import permission_required, require
+from ..core.urls import arg_page
 from ..core.web import download, form_page
 from ..employers import queries as employer_queries
 from ..employers.labels import SECTOR_LABELS, SIZE_LABELS, STAGE_LABELS
@@ -43,6 +46,26 @@ def load_pair(employer_id: int, other_id: int, action: str) -> tuple[Employer, E
 
 
 # --- Import ------------------------------------------------------------------------------------
+def unreadable_message(error: UnreadableFile) -> str:
+    """What the user can do about a file that cannot be read, naming the row where it could not."""
+    if error.reason == "encoding":
+        return _("Row %(line)s of the file has characters that are neither UTF-8 nor Windows-1252. Save the file "
+                 "from the spreadsheet as CSV UTF-8 and upload it again.", line=error.line)
+    if error.reason == "too_long":
+        return _("Row %(line)s of the file has a cell longer than %(limit)s characters. Shorten it in the spreadsheet "
+                 "and upload the file again.", line=error.line, limit=format_number(csv.field_size_limit()))
+    if error.line is not None:
+        return _("Row %(line)s of the file could not be read as CSV. Save it from the spreadsheet as CSV and upload "
+                 "it again.", line=error.line)
+    return _("The file could not be read as CSV. Save it from the spreadsheet as CSV.")
+
+
+@bp.errorhandler(UnreadableFile)
+def stored_file_unreadable(error: UnreadableFile):
+    """An import stored before its file was checked whole: its pages say why instead of failing."""
+    return render_template("errors/error.html", code=400, message=unreadable_message(error)), 400
+
+
 @bp.route("/imports/employers", methods=["GET", "POST"])
 @permission_required("import.employers")
 @keeps_input_on_csrf_failure
@@ -53,8 +76,8 @@ def upload():
         try:
             job = services.store_upload(current_user.team_id, current_user, upload.filename or "import.csv",
                                         upload.read())
-        except UnreadableFile:
-            form.file.errors.append(_("The file could not be read as CSV. Save it from the spreadsheet as CSV."))
+        except UnreadableFile as error:
+            form.file.errors.append(unreadable_message(error))
         else:
             return redirect(url_for("imports.mapping", job_id=job.id))
     recent = db.session.scalars(select(ImportJob).where(ImportJob.created_by_id == current_user.id)
@@ -87,7 +110,7 @@ def preview(job_id: int):
                                 job_id=job.id))
     show = request.args.get("show") if request.args.get("show") in {a.value for a in services.Action} else None
     include = request.args.get("include_possible_duplicates") == "y"
-    page = max(1, request.args.get("page", 1, type=int))
+    page = arg_page()
     result = services.preview(job, clock.today(), show, page, PREVIEW_PER_PAGE, include)
     form = ImportForm(include_possible_duplicates=include)
     return render_template("imports/preview.html", job=job, result=result, show=show, page=page, form=form,

@@ -8,6 +8,7 @@ from ..core.errors import keeps_input_on_csrf_failure
 from ..core.history import history_of
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import permission_required, require
+from ..core.urls import arg_int, arg_page
 from ..core.web import form_page
 from ..employers.views import load_employer
 from ..reference import municipalities, occupation_name, ssyk_groups
@@ -51,8 +52,8 @@ def reference_lists():
 def new_analysis(employer_id: int):
     employer = load_employer(employer_id, "analysis.create")
     revises = None
-    if request.args.get("revise", type=int):
-        revises = load_analysis(request.args.get("revise", type=int))
+    if revise_id := arg_int("revise"):
+        revises = load_analysis(revise_id)
         if revises.employer_id != employer.id:
             abort(404)
     form = JobAnalysisForm(obj=revises)
@@ -83,7 +84,7 @@ def analysis(analysis_id: int):
 def index():
     status = request.args.get("status", "open")
     status = status if status in {s.value for s in OpeningStatus} else None
-    page = queries.team_openings(current_user.team_id, status, page=max(1, request.args.get("page", 1, type=int)),
+    page = queries.team_openings(current_user.team_id, status, page=arg_page(),
                                  per_page=current_app.config["PAGE_SIZE"])
     return render_template("openings/list.html", page=page, status=status)
 
@@ -93,8 +94,8 @@ def index():
 def new_opening(employer_id: int):
     employer = load_employer(employer_id, "opening.create")
     analysis = None
-    if request.args.get("analysis", type=int):
-        analysis = load_analysis(request.args.get("analysis", type=int))
+    if analysis_id := arg_int("analysis"):
+        analysis = load_analysis(analysis_id)
         if analysis.employer_id != employer.id:
             abort(404)
     form = OpeningForm(data=services.prefill_from_analysis(analysis) if analysis else None)

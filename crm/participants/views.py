@@ -16,6 +16,7 @@ from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
+from ..core.urls import arg_int
 from ..core.web import form_page
 from ..extensions import db
 from ..partners.models import PartnerOrganisation, ReferralStatus
@@ -100,7 +101,7 @@ def _detail_url(participant, anchor: str = "") -> str:
 @permission_required("participant.list")
 def index():
     team_view = can(current_user, "participant.team_caseload")
-    specialist_id = request.args.get("specialist", type=int)
+    specialist_id = arg_int("specialist", low=0)
     if specialist_id is None:
         specialist_id = 0 if team_view else current_user.id
     status = request.args.get("status", "open")
@@ -229,7 +230,7 @@ def new_consent(participant_id: int):
     organisations = db.session.scalars(select(PartnerOrganisation).where(PartnerOrganisation.active.is_(True))
                                        .order_by(PartnerOrganisation.name)).all()
     form.partner_organisation_id.choices = choices(((o.id, o.name) for o in organisations), (0, "—"))
-    if request.method == "GET" and form.employer.preselect(request.args.get("employer", type=int)):
+    if request.method == "GET" and form.employer.preselect(arg_int("employer", or_404=False)):
         form.party_kind.data = PartyKind.EMPLOYER.value
     if form.validate_on_submit():
         values = _values(form, exclude=("csrf_token", "employer"))
@@ -402,7 +403,7 @@ def disclosure_override(participant_id: int):
     participant = load_participant(participant_id, "participant.edit", detail=True)
     form = DisclosureOverrideForm()
     form.employer.team_id = participant.team_id
-    if request.method == "GET" and (employer := form.employer.preselect(request.args.get("employer", type=int))):
+    if request.method == "GET" and (employer := form.employer.preselect(arg_int("employer", or_404=False))):
         current = disclosure_for(participant, employer.id)
         if current.is_override:
             form.level.data = current.level.value

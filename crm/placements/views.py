@@ -9,6 +9,7 @@ from ..core.clock import today
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
 from ..core.permissions import permission_required, require
+from ..core.urls import arg_page
 from ..core.web import form_page
 from ..employers.views import load_employer
 from ..matching.models import OPEN_PROPOSAL_STATUSES
@@ -113,7 +114,7 @@ def end(placement_id: int):
 @permission_required("placement.list")
 def index():
     current = {"current": True, "ended": False}.get(request.args.get("show", "current"))
-    page = queries.team_placements(current_user.team_id, current, page=max(1, request.args.get("page", 1, type=int)),
+    page = queries.team_placements(current_user.team_id, current, page=arg_page(),
                                    per_page=current_app.config["PAGE_SIZE"])
     end_on = today()
     start_on = end_on - relativedelta(months=12) + relativedelta(days=1)

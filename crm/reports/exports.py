@@ -13,6 +13,7 @@ from ..contacts.labels import FORM_LABELS, PURPOSE_LABELS
 from ..contacts.models import EmployerContact
 from ..core.clock import local_date, local_midnight
 from ..core.formats import csv_number
+from ..core.urls import arg_int
 from ..employers.labels import SECTOR_LABELS, STAGE_LABELS
 from ..employers.models import Employer, Sector, Stage
 from ..employers.queries import EmployerFilter, filtered_employers
@@ -33,9 +34,9 @@ def employer_filter(args) -> EmployerFilter:
     stage = args.get("stage") if args.get("stage") in set(Stage) else None
     sector = args.get("sector") if args.get("sector") in set(Sector) else None
     return EmployerFilter(q=(args.get("q") or "")[:100] or None, stage=stage, sector=sector,
-                          specialist=args.get("specialist", type=int) or None,
+                          specialist=arg_int("specialist", low=0) or None,
                           industry=(args.get("industry") or "")[:5] or None, archived=args.get("archived") == "y",
-                          tag=args.get("tag", type=int) or None,
+                          tag=arg_int("tag", low=0) or None,
                           next_step=args.get("next_step") if args.get("next_step") in (
                               "attention", "overdue", "week", "none") else None)
 

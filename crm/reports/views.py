@@ -10,6 +10,7 @@ from ..core import clock
 from ..core.audit import AuditAction, audit_each
 from ..core.csvio import write_csv
 from ..core.permissions import can, permission_required
+from ..core.urls import EARLIEST_DATE, arg_date, arg_int
 from ..core.web import download
 from ..participants.labels import OUTCOME_LABELS, STATUS_LABELS
 from ..participants.queries import team_specialists
@@ -25,16 +26,8 @@ LONGEST_PERIOD_DAYS = 5 * 366
 
 def period() -> tuple[date, date]:
     """`?start=…&end=…` (ISO dates, both included); by default the last three months up to today."""
-    today = clock.today()
-
-    def read(name):
-        try:
-            return date.fromisoformat(request.args.get(name, ""))
-        except ValueError:
-            return None
-
-    end = read("end") or today
-    start = read("start") or end - relativedelta(months=3) + relativedelta(days=1)
+    end = arg_date("end") or clock.today()
+    start = arg_date("start") or max(EARLIEST_DATE, end - relativedelta(months=3) + relativedelta(days=1))
     if start > end:
         start, end = end, start
     if (end - start).days > LONGEST_PERIOD_DAYS:
@@ -53,10 +46,10 @@ def dashboard():
     """`?months=3|6|12` picks the period; `?specialist=<id>` narrows the contacts chart to one specialist (the
     team lead's selector). Each point of the contacts chart leads to that specialist's week, where the viewer
     may see it; the stage and industry bars lead to the employer list filtered the same way."""
-    months = request.args.get("months", type=int)
+    months = arg_int("months", or_404=False)
     months = months if months in PERIODS else PERIODS[0]
     specialists = {user.id: user for user in team_specialists(current_user.team_id)}
-    specialist_id = request.args.get("specialist", type=int)
+    specialist_id = arg_int("specialist", or_404=False)
     if specialist_id not in specialists or not can(current_user, "week.view", specialists[specialist_id]):
         specialist_id = None
 

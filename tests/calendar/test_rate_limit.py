@@ -45,3 +45,18 @@ def test_the_limit_resets_after_its_window(client, feed_url, after_window):
     assert client.get(feed_url).status_code == 429
     after_window(LIMIT)
     assert client.get(feed_url).status_code == 200
+
+
+def test_guessing_addresses_is_limited_per_address_across_tokens(app, client, feed_url, monkeypatch):
+    monkeypatch.setitem(app.config, "CALENDAR_FEED_MISS_RATE_LIMIT", LIMIT)
+    for guess in range(3):
+        assert client.get(f"/calendar/guess{guess}.ics").status_code == 404
+    assert client.get("/calendar/guess-another.ics").status_code == 429
+    assert client.get(feed_url).status_code == 429  # the guessing address is stopped altogether
+    assert client.get("/calendar/guess-another.ics", environ_base=ELSEWHERE).status_code == 404
+
+
+def test_real_feeds_do_not_count_towards_the_guessing_limit(app, client, feed_url, monkeypatch):
+    monkeypatch.setitem(app.config, "CALENDAR_FEED_MISS_RATE_LIMIT", LIMIT)
+    _use_up(client, feed_url)
+    assert client.get("/calendar/guess.ics").status_code == 404

@@ -1,6 +1,7 @@
 import pytest
 
 from crm import create_app
+from crm.config import instance_secret_key
 
 from .. import factories
 
@@ -81,3 +82,17 @@ class TestCsrf:
         assert response.status_code == 400
         assert client.post(f"/employers/{employer.id}/archive",
                            data={"archived": "1", "csrf_token": token}).status_code == 302
+
+
+def test_development_generates_its_own_secret_key_once(tmp_path):
+    key = instance_secret_key(str(tmp_path / "instance"))
+    assert len(key) == 64 and key == instance_secret_key(str(tmp_path / "instance"))
+    assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert instance_secret_key(str(tmp_path / "elsewhere")) != key
+
+
+def test_development_without_crm_secret_key_uses_the_instance_key(app, monkeypatch):
+    monkeypatch.delenv("CRM_SECRET_KEY", raising=False)
+    monkeypatch.setattr("crm.config.DevelopmentConfig.SECRET_KEY", None)
+    development = create_app({"ENV_NAME": "development", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert development.config["SECRET_KEY"] == instance_secret_key(development.instance_path)

@@ -214,3 +214,10 @@ def test_an_imported_job_cannot_run_twice(login, specialist, team, import_file):
     assert client.post(f"/imports/{job_id}/run").status_code == 400
     assert client.get(f"/imports/{job_id}/preview").status_code == 302
     assert len(_employers(team)) == 3
+
+
+def test_columns_named_for_the_place_map_to_the_municipality():
+    from crm.imports.columns import guess_mapping
+
+    for header in ["Ort", "Kommun", "Stad", "Postort", "ORT "]:
+        assert guess_mapping(["Företag", "Postnummer", header]) == {"name": 0, "postal_code": 1, "municipality": 2}
