@@ -18,7 +18,7 @@ from ..core.history import history_of
 from ..core.locking import EditConflict, seen_version
 from ..core.permissions import can, permission_required, require
 from ..core.undo import offer_undo
-from ..core.urls import arg_week, safe_next
+from ..core.urls import arg_int, arg_week, safe_next
 from ..core.web import form_page
 from ..employers import queries as employer_queries
 from ..employers import services as employer_services
@@ -112,7 +112,7 @@ def log(employer_id: int):
         form.next_owner_id.data = current_user.id
         form.contact_person_id.data = queries.person_to_meet(employer) or 0
         # From a step's "Done": this contact takes care of that step.
-        form.complete_step_ids.data = [s.id for s in open_steps if s.id == request.args.get("complete", type=int)]
+        form.complete_step_ids.data = [s.id for s in open_steps if s.id == arg_int("complete", or_404=False)]
     next_url = safe_next(request.values.get("next"))
     if form.validate_on_submit():
         try:

@@ -14,6 +14,7 @@ from ..core.csvio import write_csv
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
 from ..core.permissions import permission_required, require
+from ..core.urls import arg_int
 from ..core.web import download, form_page
 from ..extensions import db
 from ..participants.consent import ConsentMissing
@@ -161,7 +162,7 @@ def log_contact(participant_id: int):
     if request.method == "GET":
         form.contacted_on.data, form.next_due_on.data = today, today + relativedelta(days=7)
         form.next_owner_id.data = current_user.id
-        form.member_id.data = request.args.get("member", type=int)
+        form.member_id.data = arg_int("member", or_404=False)
     if form.validate_on_submit():
         step = (services.PlannedStep(form.next_what.data, form.next_due_on.data, form.next_owner_id.data)
                 if form.next_what.data else None)

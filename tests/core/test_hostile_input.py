@@ -186,7 +186,7 @@ def test_after_a_database_error_the_error_page_still_renders(app, login, special
     client = login(specialist)
 
     def failing():
-        db.session.execute(text("SELECT * FROM no_such_table"))
+        db.session.execute(text("INSERT INTO teams (name) VALUES (NULL)"))  # refused: aborts the transaction
 
     monkeypatch.setitem(app.view_functions, "employers.index", failing)
     monkeypatch.setattr(app, "testing", False)
