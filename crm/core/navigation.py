@@ -10,6 +10,7 @@ MAIN_MENU = (
     ("nudges.inbox", _l("Inbox"), "nudge.inbox"),
     ("employers.index", _l("Employers"), "employer.list"),
     ("openings.index", _l("Openings"), "opening.list"),
+    ("leads.index", _l("Leads"), "lead.list"),
     ("placements.index", _l("Job starts"), "placement.list"),
     ("participants.index", _l("Participants"), "participant.list"),
     ("subsidies.index", _l("Wage subsidies"), "subsidy.list"),

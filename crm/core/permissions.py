@@ -325,3 +325,21 @@ def _duplicates(user, _obj) -> bool:
 def _merge_employer(user, employer) -> bool:
     """Merging moves a whole history between records: the team lead decides, within the team."""
     return user.role == Role.TEAM_LEAD and _same_team(user, employer)
+
+
+# --- Leads from job ads (crm/leads) -----------------------------------------------------------
+@rule("lead.list")
+def _lead_list(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("lead.view", "lead.convert")
+def _lead_record(user, lead) -> bool:
+    """The team's staff read their leads and turn them into openings or employers."""
+    return _same_team(user, lead)
+
+
+@rule("lead_search.manage")
+def _lead_searches(user, search) -> bool:
+    """The team lead keeps the team's saved searches (`search` None: the list and a new one)."""
+    return _team_lead_of(user, search)
