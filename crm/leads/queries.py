@@ -5,6 +5,7 @@ from sqlalchemy import or_, select
 
 from ..employers.models import Employer
 from ..extensions import db
+from ..matching.engine import LEAD, Job
 from .models import Lead
 
 
@@ -43,3 +44,16 @@ def hiring_now(employers, today: date) -> dict[int, list[Lead]]:
             .order_by(Lead.deadline_on.nulls_last(), Lead.id)):
         found.setdefault(numbers[lead.organisation_number], []).append(lead)
     return found
+
+
+def leads_as_jobs(team_id: int, today: date) -> list[Job]:
+    """The team's open leads as matching sees them: occupation, place and hours from the ad, its text
+    for tasks; an ad says nothing of disclosure or environment, so those constrain nothing."""
+    return [Job(id=lead.id, kind=LEAD, employer_id=employer.id if employer else None,
+                text=f"{lead.headline}\n{lead.description or ''}".lower(), occupation=lead.occupation_code,
+                hours_min=lead.hours_min, hours_max=lead.hours_max, municipality=lead.municipality)
+            for lead, employer in open_leads(team_id, today)]
+
+
+def leads_by_id(ids: list[int]) -> dict[int, Lead]:
+    return {lead.id: lead for lead in db.session.scalars(select(Lead).where(Lead.id.in_(ids)))} if ids else {}

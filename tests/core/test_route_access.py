@@ -39,7 +39,8 @@ def records(team, specialist):
             "negotiation_id": factories.make_negotiation(participant, employer).id, "to_status": "raised_with_af",
             "agency_contact_id": factories.make_agency_contact(team).id,
             "support_type_id": factories.support_type().id, **_meeting_records(team, specialist),
-            "other_id": factories.make_employer(team).id, "job_id": factories.make_import_job(specialist).id}
+            "other_id": factories.make_employer(team).id, "job_id": factories.make_import_job(specialist).id,
+            "lead_id": factories.make_lead(team).id, "search_id": factories.make_lead_search(team).id}
 
 
 def _meeting_records(team, specialist) -> dict:
