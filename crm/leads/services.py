@@ -128,17 +128,22 @@ def _store(search: LeadSearch, ad: Ad, now: datetime, result: FetchResult) -> No
 
 
 def fetch_all(now: datetime, client: JobSearchClient | None = None) -> dict[int, FetchResult]:
-    """Every active search of every team; each search is committed on its own, and an error in one
-    (the API offline, say) is logged and leaves the others and the app unharmed."""
+    """Every active search of every team, each in a savepoint of its own: an error in one is logged
+    and leaves the others and the app unharmed. The scheduler commits once at the end, so its lock
+    (a transaction-scoped advisory lock on PostgreSQL) holds for the whole run."""
     client = client or client_from_config()
     results = {}
     ids = db.session.scalars(select(LeadSearch.id).where(LeadSearch.active).order_by(LeadSearch.id)).all()
     for search_id in ids:
-        search = db.session.get(LeadSearch, search_id)
-        results[search_id] = fetch_search(search, client, now)
-        db.session.commit()
-        if results[search_id].failed and "HTTP 4" not in results[search_id].failed:
-            log.warning("JobSearch unreachable; the other searches wait for the next run")
+        try:
+            with db.session.begin_nested():
+                results[search_id] = fetch_search(db.session.get(LeadSearch, search_id), client, now)
+        except Exception:  # a bad search must not stop the others
+            log.exception("lead search %s: fetch stopped by an error", search_id)
+            continue
+        failed = results[search_id].failed
+        if failed and not failed.startswith("HTTP 4"):
+            log.warning("JobSearch unreachable (%s); the other searches wait for the next run", failed)
             break
     return results
 

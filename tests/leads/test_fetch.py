@@ -156,3 +156,23 @@ def test_the_job_is_registered_with_the_scheduler():
     job = load_jobs()["leads.fetch"]
     assert job.cron == {"hour": "6,11,15", "minute": 40}
     assert db.session.scalar(select(LeadSearch.id)) is None
+
+
+def test_an_error_in_one_search_leaves_the_others(team, jobsearch, monkeypatch, caplog):
+    broken, good = _search(team, name="Trasig"), _search(team, name="Hel")
+    _three_pages(jobsearch)
+    real = services.fetch_search
+
+    def fetch(search, client, now):
+        if search.id == broken.id:
+            search.name = "ändrad mitt i"
+            raise RuntimeError("boom")
+        return real(search, client, now)
+
+    monkeypatch.setattr(services, "fetch_search", fetch)
+    with caplog.at_level(logging.ERROR):
+        results = services.fetch_all(NOW, jobsearch.client)
+    assert list(results) == [good.id] and results[good.id].new == 4
+    db.session.refresh(broken)
+    assert broken.name == "Trasig"  # its savepoint was rolled back
+    assert f"lead search {broken.id}: fetch stopped by an error" in caplog.text
