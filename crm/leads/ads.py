@@ -30,7 +30,6 @@ class Ad:
     hours_max: int | None
     working_hours: str | None
     duration: str | None
-    description: str | None
     url: str | None
     published_at: datetime | None
     deadline_on: date | None
@@ -38,7 +37,7 @@ class Ad:
 
     FIELDS = ("headline", "employer_name", "organisation_number", "occupation_code", "occupation_label",
               "municipality_code", "municipality", "hours_min", "hours_max", "working_hours", "duration",
-              "description", "url", "published_at", "deadline_on")
+              "url", "published_at", "deadline_on")
 
 
 def _obj(hit: dict, name: str) -> dict:
@@ -110,8 +109,6 @@ def parse_ad(hit) -> Ad:
         hours_min=_hours(scope.get("min")), hours_max=_hours(scope.get("max")),
         working_hours=_text(_obj(hit, "working_hours_type").get("label"), 80),
         duration=_text(_obj(hit, "duration").get("label"), 120),
-        description=(_obj(hit, "description").get("text") or None) if isinstance(
-            _obj(hit, "description").get("text"), str) else None,
         url=_text(hit.get("webpage_url"), 500),
         published_at=_timestamp(hit.get("publication_date")),
         deadline_on=local_date(deadline) if deadline else None,

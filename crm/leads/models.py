@@ -1,8 +1,9 @@
 """Leads: job ads from Platsbanken (Arbetsförmedlingen's open JobSearch API) that a team's saved
-searches found, kept only as far as job development needs them (no contact persons from the ads)."""
+searches found, kept only as far as job development needs them. Not the ad's text: it often names a
+contact person, and the headline, occupation, place and hours are what matching and the badge use."""
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.clock import utcnow
@@ -78,7 +79,6 @@ class Lead(db.Model):
     hours_max: Mapped[int | None]
     working_hours: Mapped[str | None] = mapped_column(String(80))  # the ad's own words: "Heltid", "Deltid"
     duration: Mapped[str | None] = mapped_column(String(120))
-    description: Mapped[str | None] = mapped_column(Text)  # the ad's text, for matching on tasks
     url: Mapped[str | None] = mapped_column(String(500))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deadline_on: Mapped[date | None]

@@ -47,10 +47,10 @@ def hiring_now(employers, today: date) -> dict[int, list[Lead]]:
 
 
 def leads_as_jobs(team_id: int, today: date) -> list[Job]:
-    """The team's open leads as matching sees them: occupation, place and hours from the ad, its text
+    """The team's open leads as matching sees them: occupation, place and hours from the ad, its headline
     for tasks; an ad says nothing of disclosure or environment, so those constrain nothing."""
     return [Job(id=lead.id, kind=LEAD, employer_id=employer.id if employer else None,
-                text=f"{lead.headline}\n{lead.description or ''}".lower(), occupation=lead.occupation_code,
+                text=f"{lead.headline}\n{lead.occupation_label or ''}".lower(), occupation=lead.occupation_code,
                 hours_min=lead.hours_min, hours_max=lead.hours_max, municipality=lead.municipality)
             for lead, employer in open_leads(team_id, today)]
 

@@ -52,7 +52,6 @@ def upgrade():
     sa.Column('hours_max', sa.Integer(), nullable=True),
     sa.Column('working_hours', sa.String(length=80), nullable=True),
     sa.Column('duration', sa.String(length=120), nullable=True),
-    sa.Column('description', sa.Text(), nullable=True),
     sa.Column('url', sa.String(length=500), nullable=True),
     sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('deadline_on', sa.Date(), nullable=True),
