@@ -1,3 +1,4 @@
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField, ValidationError
 from wtforms.validators import DataRequired, Length, Optional
@@ -22,12 +23,13 @@ class LeadSearchForm(BaseForm):
     def validate_occupations(self, field):
         unknown = [code for code in _items(field.data) if code not in ssyk_groups()]
         if unknown:
-            raise ValidationError(_l("Not an SSYK occupation code: %(codes)s", codes=", ".join(unknown)))
+            # gettext, not the lazy one: a lazy string counts as safe HTML, and the codes are the user's input.
+            raise ValidationError(_("Not an SSYK occupation code: %(codes)s", codes=", ".join(unknown)))
 
     def validate_municipalities(self, field):
         unknown = [name for name in _items(field.data) if municipality_code(name) is None]
         if unknown:
-            raise ValidationError(_l("Not a Swedish municipality: %(names)s", names=", ".join(unknown)))
+            raise ValidationError(_("Not a Swedish municipality: %(names)s", names=", ".join(unknown)))
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

@@ -173,3 +173,11 @@ def test_another_teams_lead_cannot_edit_a_search(login, other_team):
     search = factories.make_lead_search(other_team)
     lead_of_team = factories.make_user(role="team_lead")
     assert login(lead_of_team).get(f"/leads/searches/{search.id}").status_code == 403
+
+
+def test_unknown_codes_are_named_escaped(login, team_lead):
+    page = login(team_lead).post("/leads/searches/new", data={
+        "name": "x", "occupations": "<script>alert(1)</script>", "municipalities": "<b>Atlantis</b>"}).get_data(
+        as_text=True)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>Atlantis</b>" not in page
