@@ -2,9 +2,9 @@
 chart, e-mail and print view uses, so nobody formats a number or a date by hand.
 
 Swedish: 15,5 · 71,4 % · 22 500 kr · 5 dec. 2026 in text · 2026-12-05 in tables · 5 dec. in short
-lists · lördag 5 december 2026 in headings · 5 dec. 2026 14:30 for a moment · v. 49.
+lists · lördag 5 december 2026 in headings · 5 dec. 2026 14:30 for a moment · nov. 2026 · v. 49.
 English: 15.5 · 71.4% · 22,500 SEK · Dec 5, 2026 · 2026-12-05 · Dec 5 · Saturday, December 5, 2026 ·
-Dec 5, 2026 2:30 PM · week 49.
+Dec 5, 2026 2:30 PM · Nov 2026 · week 49.
 """
 from datetime import date, datetime
 
@@ -79,6 +79,11 @@ def text_datetime(value: datetime | None) -> str:
     return f"{format_date(value, 'medium')} {format_time(value, 'short')}" if value else "—"
 
 
+def month(value: date) -> str:
+    """A month as a chart label: nov. 2026 / Nov 2026."""
+    return format_skeleton("yMMM", value, locale=get_locale())
+
+
 def week(value: date) -> str:
     """An ISO week: v. 49 / week 49."""
     return gettext("week %(num)s", num=value.isocalendar().week)
@@ -96,7 +101,7 @@ def csv_number(value, digits: int = 1) -> str:
 
 FILTERS = {"number": number, "percent": percent, "money": money, "text_date": text_date,
            "table_date": table_date, "day_date": day_date, "long_date": long_date, "text_datetime": text_datetime,
-           "week": week}
+           "month": month, "week": week}
 
 
 def init_app(app: Flask) -> None:

@@ -1,7 +1,7 @@
 """leads: saved searches and job ads from Platsbanken
 
 Revision ID: 8289be4de834
-Revises: 23b1393f0efd
+Revises: c21a0d5e7f10
 Create Date: 2026-12-05 14:15:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '8289be4de834'
-down_revision = '23b1393f0efd'
+down_revision = 'c21a0d5e7f10'
 branch_labels = None
 depends_on = None
 
