@@ -18,6 +18,7 @@ BLUEPRINTS = (
     "crm.nudges.views:bp",
     "crm.openings.views:bp",
     "crm.matching.views:bp",
+    "crm.leads.views:bp",
     "crm.placements.views:bp",
     "crm.participants.views:bp",
     "crm.partners.views:bp",

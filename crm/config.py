@@ -79,6 +79,14 @@ class Config:
     # Links in e-mails need the address people reach the app at.
     BASE_URL = os.environ.get("CRM_BASE_URL", "http://127.0.0.1:5000")
 
+    # Leads: Arbetsförmedlingen's open JobSearch API (Platsbanken's ads, no key needed), fetched by the
+    # scheduler a few times a day. Offline or on errors the job logs it and tries again next time.
+    JOBSEARCH_URL = os.environ.get("CRM_JOBSEARCH_URL", "https://jobsearch.api.jobtechdev.se")
+    JOBSEARCH_USER_AGENT = os.environ.get("CRM_JOBSEARCH_USER_AGENT", "ips-crm/0.1 (leads for job specialists)")
+    JOBSEARCH_TIMEOUT = float(os.environ.get("CRM_JOBSEARCH_TIMEOUT", 10))
+    JOBSEARCH_RETRIES = 3
+    JOBSEARCH_BACKOFF_SECONDS = 2.0
+
 
 class DevelopmentConfig(Config):
     # Without CRM_SECRET_KEY a random key is generated into instance/ on the first run (see
@@ -96,6 +104,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False  # tests that check CSRF switch it on
     # Rate limits stay on; tests/conftest.py clears the counts before every test.
     RATELIMIT_STORAGE_URI = "memory://"
+    JOBSEARCH_URL = "http://127.0.0.1:9"  # never the internet: tests serve recorded answers themselves
+    JOBSEARCH_RETRIES = 1
 
 
 class ProductionConfig(Config):

@@ -9,6 +9,7 @@ from .core.scheduler import SchedulerLease  # noqa: F401
 from .employers.models import ContactPerson, Employer, Tag  # noqa: F401
 from .followup.models import FollowUpContact, FollowUpPlan  # noqa: F401
 from .imports.models import DuplicateDismissal, ImportJob, ImportMapping  # noqa: F401
+from .leads.models import Lead, LeadSearch  # noqa: F401
 from .matching.models import Proposal  # noqa: F401
 from .meetings.models import Meeting, MeetingAction, MeetingSeries  # noqa: F401
 from .network.models import (  # noqa: F401

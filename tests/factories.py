@@ -319,3 +319,27 @@ def make_disclosure(participant, level="limited", decided_on=date(2026, 10, 1), 
     shares = set() if level == "none" else {"share_support"}
     return participant_services.record_disclosure(participant, participant.specialist, DisclosureLevel(level), shares,
                                                   decided_on=decided_on, today=decided_on, employer=employer)
+
+
+def make_lead(team, ad_id=None, headline="Kock till lunchrestaurang", employer_name="Bageriet i Nyköping AB",
+              organisation_number="556677-8899", occupation_code="5120", municipality="Nyköping", **fields):
+    from crm.leads.models import Lead
+
+    lead = Lead(team_id=team.id, ad_id=ad_id or f"ad{next(_sequence)}", headline=headline,
+                employer_name=employer_name, organisation_number=organisation_number,
+                occupation_code=occupation_code, occupation_label=fields.pop("occupation_label", "Kockar"),
+                municipality=municipality, municipality_code=fields.pop("municipality_code", "0480"),
+                url=fields.pop("url", "https://arbetsformedlingen.se/platsbanken/annonser/1"), **fields)
+    db.session.add(lead)
+    db.session.flush()
+    return lead
+
+
+def make_lead_search(team, name="Kök i Nyköping", occupation_codes="5120", municipality_codes="0480", **fields):
+    from crm.leads.models import LeadSearch
+
+    search = LeadSearch(team_id=team.id, name=name, occupation_codes=occupation_codes,
+                        municipality_codes=municipality_codes, **fields)
+    db.session.add(search)
+    db.session.flush()
+    return search

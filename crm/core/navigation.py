@@ -18,6 +18,7 @@ MAIN_MENU = (
     ("nudges.inbox", _l("Inbox"), "nudge.inbox", BAR),
     ("reports.dashboard", _l("Team"), "menu.team", BAR),
     ("admin.users", _l("Admin"), "admin.manage_users", BAR),
+    ("leads.index", _l("Leads"), "lead.list", MORE),
     ("placements.index", _l("Job starts"), "placement.list", MORE),
     ("subsidies.index", _l("Employment support"), "subsidy.list", MORE),
     ("meetings.index", _l("Meetings"), "meeting.list", MORE),

@@ -351,3 +351,21 @@ def _network_record(user, record) -> bool:
 @rule("network.edit")
 def _network_edit(user, record) -> bool:
     return _same_team(user, record) and not _erased(record)
+
+
+# --- Leads from job ads (crm/leads) -----------------------------------------------------------
+@rule("lead.list")
+def _lead_list(user, _obj) -> bool:
+    return user.is_staff
+
+
+@rule("lead.view", "lead.convert")
+def _lead_record(user, lead) -> bool:
+    """The team's staff read their leads and turn them into openings or employers."""
+    return _same_team(user, lead)
+
+
+@rule("lead_search.manage")
+def _lead_searches(user, search) -> bool:
+    """The team lead keeps the team's saved searches (`search` None: the list and a new one)."""
+    return _team_lead_of(user, search)

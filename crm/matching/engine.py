@@ -30,7 +30,7 @@ ENVIRONMENT_FITS = {
 
 # What a `Job` is: an employer's opening or a social enterprise's listing. Ids are unique per kind,
 # so a job is known by (kind, id) and both kinds are ranked together in one table.
-OPENING, LISTING = "opening", "listing"
+OPENING, LISTING, LEAD = "opening", "listing", "lead"  # a lead: a job ad from Platsbanken (crm/leads)
 
 _WORD = re.compile(r"\w{4,}")
 _SPLIT = re.compile(r"[,;\n]+")

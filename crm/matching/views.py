@@ -11,13 +11,14 @@ from ..core.permissions import require
 from ..core.urls import safe_next
 from ..core.web import form_page
 from ..extensions import db
+from ..leads import queries as lead_queries
 from ..openings.views import load_opening
 from ..participants.consent import ConsentMissing
 from ..participants.disclosure import disclosure_for
 from ..participants.views import load_participant
 from ..partners import queries as partner_queries
 from . import labels, queries, services
-from .engine import OPENING, rank_jobs, rank_seekers
+from .engine import LEAD, LISTING, OPENING, rank_jobs, rank_seekers
 from .forms import OutcomeForm, ProposeForm
 from .models import Proposal, ProposalStatus
 
@@ -47,17 +48,19 @@ def participant_matches(participant_id: int):
     participant = load_participant(participant_id)
     participant = queries.load_for_matching(participant.id)
     audit(current_user, participant, AuditAction.VIEW, "matching")
-    jobs = queries.open_jobs(participant.team_id) + queries.open_listings(today())
+    jobs = (queries.open_jobs(participant.team_id) + queries.open_listings(today())
+            + lead_queries.leads_as_jobs(participant.team_id, today()))
     ranking = rank_jobs(queries.seeker_of(participant, today()), jobs)
     matches = ranking.matches(SHOWN)
-    openings = queries.openings_by_id([m.job_id for m in matches if m.job_kind == OPENING])
-    listings = partner_queries.listings_by_id([m.job_id for m in matches if m.job_kind != OPENING])
+    by_kind = {OPENING: queries.openings_by_id, LISTING: partner_queries.listings_by_id,
+               LEAD: lead_queries.leads_by_id}
+    found = {kind: load([m.job_id for m in matches if m.job_kind == kind]) for kind, load in by_kind.items()}
     language = get_locale().language
     excluded = [(labels.EXCLUDED_IN_SUMMARY[code], count)
                 for code, count in ranking.excluded_counts().items()]
     return render_template(
         "matching/participant_matches.html", participant=participant, language=language,
-        results=[((openings if m.job_kind == OPENING else listings)[m.job_id], m, _explain(m)) for m in matches],
+        results=[(found[m.job_kind][m.job_id], m, _explain(m)) for m in matches],
         total=len(ranking), excluded=excluded, disclosure=disclosure_for(participant, None, today()),
         proposed=queries.open_proposals_of(participant.id), referred=partner_queries.referrals_of(participant.id),
         form=ProposeForm(formdata=None),

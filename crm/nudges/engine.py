@@ -18,7 +18,7 @@ from .models import LIVE_STATUSES, Nudge, NudgeStatus
 
 # Modules whose import registers rules; each room with nudges adds its jobs module here.
 RULE_MODULES = ("crm.contacts.jobs", "crm.participants.jobs", "crm.subsidies.jobs", "crm.followup.jobs",
-                "crm.meetings.jobs", "crm.network.jobs", "crm.partners.jobs")
+                "crm.meetings.jobs", "crm.network.jobs", "crm.partners.jobs", "crm.leads.jobs")
 _KEY_CHUNK = 400  # bound the number of parameters in one IN (…) on every backend
 
 

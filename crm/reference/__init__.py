@@ -25,6 +25,19 @@ def municipalities() -> tuple[str, ...]:
     return tuple(line.strip() for line in (DATA / "municipalities.txt").read_text("utf-8").splitlines() if line.strip())
 
 
+@cache
+def municipality_codes() -> dict[str, str]:
+    """{'0480': 'Nyköping', …}: SCB's four-digit codes, as Platsbanken's ads and searches use them."""
+    with open(DATA / "municipality_codes.csv", encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
+
+
+def municipality_code(name: str | None) -> str | None:
+    """The code of a municipality named as the app names them (case and spaces forgiven)."""
+    key = " ".join((name or "").lower().split())
+    return next((code for code, known in municipality_codes().items() if known.lower() == key), None)
+
+
 def industry_name(sni_code: str | None, language: str) -> str | None:
     if not sni_code:
         return None

@@ -42,7 +42,8 @@ def records(team, specialist):
             "agency_contact_id": factories.make_agency_contact(team).id,
             "support_type_id": factories.support_type().id, **_meeting_records(team, specialist),
             "other_id": factories.make_employer(team).id, "job_id": factories.make_import_job(specialist).id,
-            **_network_records(participant, specialist)}
+            **_network_records(participant, specialist),
+            "lead_id": factories.make_lead(team).id, "search_id": factories.make_lead_search(team).id}
 
 
 def _meeting_records(team, specialist) -> dict:
