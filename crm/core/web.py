@@ -1,4 +1,4 @@
-"""Request-level machinery: sign-in, the unit of work, and what every template may use."""
+"""Request-level machinery: the sign-in page, the unit of work, and what every template may use."""
 from urllib.parse import quote
 
 from flask import Flask, Response, render_template
@@ -28,19 +28,6 @@ def download(body: str | bytes, mimetype: str, filename: str) -> Response:
     """A file to save (never cached, as core.security says). The name may hold å, ä, ö (RFC 6266)."""
     return Response(body, mimetype=mimetype, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename, safe='')}"})
-
-
-@login_manager.user_loader
-def load_user(identity: str):
-    from ..auth.models import User
-
-    user_id, _, generation = identity.partition(":")
-    if not user_id.isdigit() or not generation.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.session_generation != int(generation):
-        return None
-    return user
 
 
 def init_app(app: Flask) -> None:

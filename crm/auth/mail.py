@@ -1,0 +1,32 @@
+"""Every e-mail about signing in, in one place (so that the way mail is delivered can change here only)."""
+from datetime import datetime
+
+from flask import render_template, url_for
+from flask_babel import lazy_gettext as _l
+
+from ..core.mail import compose, deliver, external_url, in_language_of
+
+
+def _send(user, kind: str, subject, template: str, link_to: tuple, now: datetime, **context) -> None:
+    """Write the message in the user's language with an absolute link (`link_to`: endpoint and values)."""
+    endpoint, values = link_to
+    with in_language_of(user):
+        link = external_url(url_for(endpoint, **values))
+        message = compose(user.email, str(subject),
+                          render_template(template, user=user, link=link, **context), now)
+    deliver([message], kind, now)
+
+
+def send_password_reset(user, token: str, now: datetime) -> None:
+    _send(user, "password-reset", _l("Choose a new password"), "auth/mail/reset.txt",
+          ("auth.set_password", {"token": token}), now)
+
+
+def send_invitation(user, token: str, now: datetime) -> None:
+    _send(user, "invitation", _l("Your account in the CRM"), "auth/mail/invitation.txt",
+          ("auth.set_password", {"token": token}), now)
+
+
+def send_failed_sign_ins(user, failures: int, now: datetime) -> None:
+    _send(user, "failed-sign-ins", _l("Failed attempts to sign in to your account"), "auth/mail/failures.txt",
+          ("auth.forgot_password", {}), now, failures=failures)
