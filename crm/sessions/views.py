@@ -22,11 +22,11 @@ def load_user(token: str):
 
 
 def sign_in(user) -> None:
-    """Open a new server-side session for `user` in this browser (a fresh cookie, nothing carried over)."""
-    language = session.get("locale")
+    """Open a new server-side session for `user` in this browser: a fresh cookie that keeps only the
+    chosen language and messages waiting to be shown."""
+    kept = {key: session[key] for key in ("locale", "_flashes") if key in session}
     session.clear()
-    if language:
-        session["locale"] = language
+    session.update(kept)
     token = services.start(user, request.user_agent.string, request.remote_addr, utcnow())
     user.session_token, user.session_id = token, None
     login_user(user)
