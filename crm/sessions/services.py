@@ -17,7 +17,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _limits(now: datetime) -> tuple[datetime, datetime]:
+def limits(now: datetime) -> tuple[datetime, datetime]:
     """The oldest last-seen and the oldest start that still count at `now`."""
     config = current_app.config
     return (now - timedelta(minutes=config["SESSION_IDLE_MINUTES"]),
@@ -26,7 +26,7 @@ def _limits(now: datetime) -> tuple[datetime, datetime]:
 
 def start(user, user_agent: str | None, address: str | None, now: datetime) -> str:
     """Open a session for `user`; the returned token goes into the cookie and nowhere else."""
-    idle, absolute = _limits(now)
+    idle, absolute = limits(now)
     db.session.execute(delete(UserSession).where(
         UserSession.user_id == user.id,
         or_(UserSession.last_seen_at < idle, UserSession.created_at < absolute)))
@@ -44,7 +44,7 @@ def resume(token: str, now: datetime) -> UserSession | None:
     row = db.session.scalar(select(UserSession).where(UserSession.token_hash == _hash(token)))
     if row is None:
         return None
-    idle, absolute = _limits(now)
+    idle, absolute = limits(now)
     if row.last_seen_at < idle or row.created_at < absolute or not row.user.active:
         db.session.delete(row)
         return None
@@ -73,7 +73,7 @@ def end_all(user, keep: int | None = None) -> None:
 
 
 def active(user, now: datetime) -> list[UserSession]:
-    idle, absolute = _limits(now)
+    idle, absolute = limits(now)
     return db.session.scalars(select(UserSession).where(
         UserSession.user_id == user.id, UserSession.last_seen_at >= idle, UserSession.created_at >= absolute,
     ).order_by(UserSession.last_seen_at.desc())).all()

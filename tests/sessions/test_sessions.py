@@ -4,9 +4,12 @@ import pytest
 from sqlalchemy import select, update
 
 from crm.auth import services as accounts
+from crm.auth import tokens
+from crm.auth.models import PasswordToken, TokenPurpose
 from crm.core.clock import utcnow
 from crm.extensions import db
 from crm.sessions import services
+from crm.sessions.jobs import purge
 from crm.sessions.models import UserSession
 
 from .. import factories
@@ -135,3 +138,14 @@ def test_partner_organisation_deactivation_ends_its_users_sessions(app, partner,
     login(admin).post(f"/admin/partners/{partner.partner_organisation_id}/active", data={"active": "0"})
     assert victim.get("/account").status_code == 302
     accounts.set_active(partner, True)
+
+
+def test_the_hourly_purge_removes_what_can_no_longer_be_used(specialist, team_lead):
+    now = utcnow()
+    services.start(specialist, "", None, now - timedelta(minutes=31))
+    services.start(team_lead, "", None, now)
+    tokens.issue(specialist, TokenPurpose.RESET, now - timedelta(minutes=61))
+    tokens.issue(team_lead, TokenPurpose.RESET, now)
+    purge(now)
+    assert (_rows(specialist), len(_rows(team_lead))) == ([], 1)
+    assert db.session.scalars(select(PasswordToken.user_id)).all() == [team_lead.id]
