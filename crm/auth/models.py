@@ -143,5 +143,3 @@ class AccountEvent(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     action: Mapped[AccountAction] = mapped_column(str_enum(AccountAction))
-
-    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])

@@ -23,8 +23,8 @@ def load_user(token: str):
 
 def sign_in(user) -> None:
     """Open a new server-side session for `user` in this browser: a fresh cookie that keeps only the
-    chosen language and messages waiting to be shown."""
-    kept = {key: session[key] for key in ("locale", "_flashes") if key in session}
+    chosen language, messages waiting to be shown and the form token (forms open in other tabs still send)."""
+    kept = {key: session[key] for key in ("locale", "_flashes", "csrf_token") if key in session}
     session.clear()
     session.update(kept)
     token = services.start(user, request.user_agent.string, request.remote_addr, utcnow())

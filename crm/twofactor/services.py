@@ -49,9 +49,9 @@ def provisioning_uri(user, row: SecondFactor) -> str:
     return pyotp.TOTP(row.secret).provisioning_uri(name=user.email, issuer_name=current_app.config["TOTP_ISSUER"])
 
 
-def qr_svg(uri: str) -> str:
+def qr_svg(uri: str, title: str) -> str:
     """The QR code as inline SVG markup, drawn here: no image request, no third party sees the secret."""
-    return segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff", title="QR")
+    return segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff", title=title)
 
 
 def _code_step(row: SecondFactor, code: str, now: datetime) -> int | None:

@@ -108,7 +108,8 @@ def enrol():
                                    next_url=next_url or url_for("auth.account"))
         form.code.errors.append(_("That code is not right. Check the time on your phone and try again."))
     uri = services.provisioning_uri(user, row)
-    return form_page("twofactor/enrol.html", form, qr=services.qr_svg(uri), secret=row.secret,
+    qr = services.qr_svg(uri, _("QR code for your authenticator app"))
+    return form_page("twofactor/enrol.html", form, qr=qr, secret=row.secret,
                      required=services.is_required(user))
 
 
