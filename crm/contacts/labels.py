@@ -15,7 +15,7 @@ PURPOSE_LABELS = {
     ContactPurpose.LEARN_NEEDS: _l("Learn the employer's needs"),
     ContactPurpose.JOB_DEVELOPMENT: _l("Job development for a participant"),
     ContactPurpose.FOLLOW_UP: _l("Follow-up support"),
-    ContactPurpose.SUBSIDY: _l("Wage-subsidy matter"),
+    ContactPurpose.SUBSIDY: _l("Employment support matter"),
     ContactPurpose.OTHER: _l("Other"),
 }
 

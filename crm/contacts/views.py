@@ -3,7 +3,6 @@ from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -13,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from ..auth.models import User
 from ..core import clock
 from ..core.errors import keeps_input_on_csrf_failure
+from ..core.formats import day_date
 from ..core.forms import choices
 from ..core.history import history_of
 from ..core.locking import EditConflict, seen_version
@@ -83,7 +83,7 @@ def log(employer_id: int):
     form = LogContactForm(today=today)
     open_steps = queries.open_next_steps(employer_id=employer.id)
     _contact_choices(form, employer)
-    form.complete_step_ids.choices = choices((s.id, f"{s.what} ({format_date(s.due_on, 'd MMM')})") for s in open_steps)
+    form.complete_step_ids.choices = choices((s.id, f"{s.what} ({day_date(s.due_on)})") for s in open_steps)
     form.next_owner_id.choices = choices((u.id, u.name) for u in employer_queries.team_specialists(employer.team_id))
     if request.method == "GET":
         form.contacted_at.data = _local_now()

@@ -1,13 +1,25 @@
 """Figures and dates in the reader's language, one style per context: the template filters every page,
 chart, e-mail and print view uses, so nobody formats a number or a date by hand.
 
-Swedish: 15,5 · 71,4 % · 22 500 kr · 5 dec. 2026 in text · 2026-12-05 in tables · v. 49.
-English: 15.5 · 71.4% · 22,500 SEK · Dec 5, 2026 in text · 2026-12-05 in tables · week 49.
+Swedish: 15,5 · 71,4 % · 22 500 kr · 5 dec. 2026 in text · 2026-12-05 in tables · 5 dec. in short
+lists · lördag 5 december 2026 in headings · 5 dec. 2026 14:30 for a moment · nov. 2026 · v. 49.
+English: 15.5 · 71.4% · 22,500 SEK · Dec 5, 2026 · 2026-12-05 · Dec 5 · Saturday, December 5, 2026 ·
+Dec 5, 2026 2:30 PM · Nov 2026 · week 49.
 """
 from datetime import date, datetime
 
+from babel.dates import format_skeleton
 from flask import Flask
-from flask_babel import format_currency, format_date, format_decimal, format_percent, get_locale, gettext
+from flask_babel import (
+    format_currency,
+    format_date,
+    format_decimal,
+    format_percent,
+    format_time,
+    get_locale,
+    gettext,
+    to_user_timezone,
+)
 
 
 def number(value, digits: int = 1) -> str:
@@ -42,13 +54,44 @@ def table_date(value: date | datetime | None) -> str:
     return format_date(value, "yyyy-MM-dd") if value else "—"
 
 
+def day_date(value: date | datetime | None, weekday: bool = False) -> str:
+    """A date in a short list where the year goes without saying: 5 dec. / lör 5 dec."""
+    if not value:
+        return "—"
+    if isinstance(value, datetime):
+        value = to_user_timezone(value)
+    return format_skeleton("MMMEd" if weekday else "MMMd", value, locale=get_locale())
+
+
+def long_date(value: date | datetime | None, year: bool = True) -> str:
+    """A date as a heading: lördag 5 december 2026."""
+    if not value:
+        return "—"
+    if year:
+        return format_date(value, "full")
+    day = format_skeleton("MMMMd", to_user_timezone(value) if isinstance(value, datetime) else value,
+                          locale=get_locale())
+    return gettext("%(weekday)s, %(date)s", weekday=format_date(value, "EEEE"), date=day)
+
+
+def text_datetime(value: datetime | None) -> str:
+    """A moment in the reader's time zone: 5 dec. 2026 14:30."""
+    return f"{format_date(value, 'medium')} {format_time(value, 'short')}" if value else "—"
+
+
+def month(value: date) -> str:
+    """A month as a chart label: nov. 2026 / Nov 2026."""
+    return format_skeleton("yMMM", value, locale=get_locale())
+
+
 def week(value: date) -> str:
     """An ISO week: v. 49 / week 49."""
     return gettext("week %(num)s", num=value.isocalendar().week)
 
 
 def csv_number(value, digits: int = 1) -> str:
-    """A figure for a spreadsheet in the reader's language: a decimal comma in Swedish, no grouping."""
+    """A figure for a spreadsheet in the reader's language: Swedish spreadsheets read a decimal comma, and
+    grouped thousands would turn a number into text."""
     if value is None:
         return ""
     if isinstance(value, int):
@@ -57,7 +100,8 @@ def csv_number(value, digits: int = 1) -> str:
 
 
 FILTERS = {"number": number, "percent": percent, "money": money, "text_date": text_date,
-           "table_date": table_date, "week": week}
+           "table_date": table_date, "day_date": day_date, "long_date": long_date, "text_datetime": text_datetime,
+           "month": month, "week": week}
 
 
 def init_app(app: Flask) -> None:

@@ -12,7 +12,7 @@ MAIN_MENU = (
     ("openings.index", _l("Openings"), "opening.list"),
     ("placements.index", _l("Job starts"), "placement.list"),
     ("participants.index", _l("Participants"), "participant.list"),
-    ("subsidies.index", _l("Wage subsidies"), "subsidy.list"),
+    ("subsidies.index", _l("Employment support"), "subsidy.list"),
     ("meetings.index", _l("Meetings"), "meeting.list"),
     ("reports.dashboard", _l("Team dashboard"), "report.dashboard"),
     ("partners.portal", _l("Our listings"), "portal.home"),

@@ -3,10 +3,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from flask import url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from ..calendar.sources import AHEAD_DAYS, FeedEvent, feed_source
+from ..core.formats import day_date
 from . import queries, schedule
 from .models import Audience
 
@@ -29,7 +29,7 @@ def followups(user, today: date) -> Iterator[FeedEvent]:
                 if occurrence.audience in overdue_shown:
                     continue
                 overdue_shown.add(occurrence.audience)
-                summary = _("%(summary)s, overdue since %(date)s", summary=summary, date=format_date(on, "d MMM"))
+                summary = _("%(summary)s, overdue since %(date)s", summary=summary, date=day_date(on))
                 on = today
             yield FeedEvent(
                 uid=f"followup-{plan.id}-{occurrence.audience.value}-{occurrence.due_on:%Y%m%d}",

@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, insert, select, update
 from ..contacts.models import ContactPurpose, EmployerContact
 from ..core.clock import utcnow
 from ..core.csvio import Dialect, UnreadableFile, detect, read_rows, write_csv
+from ..core.formats import text_date
 from ..core.forms import without_nul
 from ..core.history import RecordChange
 from ..employers.models import ContactPerson, Employer, Sector, Stage, municipality_key
@@ -237,7 +238,7 @@ def _plan_person_and_contact(plan: RowPlan, register: _Register, persons_added: 
         if key not in register.contacts and key not in contacts_added:
             contacts_added.add(key)
             plan.new_contact = True
-            plan.adds.append(str(_l("a contact on %(date)s", date=row.contact["contacted_at"].date().isoformat())))
+            plan.adds.append(str(_l("a contact on %(date)s", date=text_date(row.contact["contacted_at"]))))
 
 
 @dataclass

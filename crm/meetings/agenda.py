@@ -18,6 +18,7 @@ from ..contacts.models import EmployerContact, NextStep, employer_contact_partic
 from ..contacts.queries import cold_employers, face_to_face_counts
 from ..core.clock import local_midnight
 from ..employers.models import Employer
+from ..employers.queries import EmployerFilter, filtered_employers
 from ..extensions import db
 from ..openings.models import JobAnalysis, Opening, OpeningStatus
 from ..participants.models import Participant, ParticipantStatus
@@ -26,6 +27,7 @@ from ..placements.models import Placement
 from ..subsidies.queries import team_overview
 from .models import Meeting, MeetingAction
 
+STALLED_DAYS = 14  # a negotiation about an employment support with no step for this long is stalled
 JOB_SEARCH_DAYS = 30  # IPS: an employer contact on the participant's behalf at least this often
 MAX_ROWS = 25  # a list longer than this is shown with "and N more"; the full list is one click away
 
@@ -107,6 +109,25 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+@agenda_section("open_actions", _l("Open actions from earlier meetings"))
+def open_action_rows(period: AgendaPeriod) -> list[dict]:
+    """Reviewed first: every action still open from earlier meetings, and those closed on the meeting's day,
+    so the record shows what was carried and what was closed. Two queries."""
+    closed_here = db.session.scalars(
+        select(MeetingAction).join(Meeting, Meeting.id == MeetingAction.meeting_id)
+        .where(MeetingAction.team_id == period.team.id, MeetingAction.done_on == period.until,
+               Meeting.held_on < period.until)
+        .options(joinedload(MeetingAction.owner), joinedload(MeetingAction.employer),
+                 joinedload(MeetingAction.meeting)).order_by(MeetingAction.id)).all()
+    return [{"action_id": a.id, "text": a.text, "owner": a.owner.name, "owner_id": a.owner_id,
+             "due_on": _iso(a.due_on), "decided_on": _iso(a.meeting.held_on), "employer_id": a.employer_id,
+             "employer": a.employer.name if a.employer else None, "done_on": _iso(a.done_on),
+             "done_note": a.done_note,
+             "carried_here": period.meeting_id is not None and a.carried_to_id == period.meeting_id,
+             "carried_count": a.carried_count or 0}
+            for a in [*open_actions(period.team.id, before=period.until), *closed_here]]
+
+
 @agenda_section("specialists", _l("Employer work per specialist"))
 def specialist_rows(period: AgendaPeriod) -> list[dict]:
     """Face-to-face contacts against the team's weekly target pro rata, new employers and job analyses,
@@ -139,6 +160,19 @@ def cold_employer_rows(period: AgendaPeriod) -> list[dict]:
     return [{"employer_id": cold.employer.id, "name": cold.employer.name, "quiet_days": cold.quiet_days,
              "responsible": cold.employer.responsible_specialist.name if cold.employer.responsible_specialist else None}
             for cold in cold_employers(period.now, team_id=period.team.id)]
+
+
+@agenda_section("without_next_step", _l("Employers without a next step"))
+def without_next_step_rows(period: AgendaPeriod) -> Rows:
+    """Employers in an active stage with no next step planned, or only overdue ones: the employer list's
+    "Needs a next step" filter, counted in SQL and the first MAX_ROWS loaded."""
+    query = filtered_employers(period.team.id, EmployerFilter(next_step="attention", sort="next_step",
+                                                              today=period.as_of))
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    employers = db.session.scalars(query.options(joinedload(Employer.responsible_specialist)).limit(MAX_ROWS)).all()
+    return Rows([{"employer_id": e.id, "name": e.name, "next_step_due_on": _iso(e.next_step_due_on),
+                  "responsible": e.responsible_specialist.name if e.responsible_specialist else None}
+                 for e in employers], total)
 
 
 @agenda_section("job_search", _l("In job search for more than 30 days without an employer contact"))
@@ -191,6 +225,17 @@ def supports_ending_rows(period: AgendaPeriod) -> list[dict]:
             for n in team_overview(period.team.id, period.as_of).ending_soon]
 
 
+@agenda_section("stalled_negotiations", _l("Stalled negotiations about employment supports"))
+def stalled_negotiation_rows(period: AgendaPeriod) -> list[dict]:
+    """Open negotiations whose latest step is STALLED_DAYS or more before the meeting (the subsidies room's
+    `team_overview`, longest stalled first)."""
+    cutoff = period.as_of - timedelta(days=STALLED_DAYS)
+    return [{"negotiation_id": row.negotiation.id, "participant": row.negotiation.participant.short_name,
+             "employer": row.negotiation.employer.name, "last_step_on": _iso(row.last_step_on),
+             "support_sv": row.negotiation.support_type.name_sv, "support_en": row.negotiation.support_type.name_en}
+            for row in team_overview(period.team.id, period.as_of).open if row.last_step_on <= cutoff]
+
+
 @agenda_section("job_starts_and_ends", _l("Job starts and job ends"))
 def job_change_rows(period: AgendaPeriod) -> list[dict]:
     placements = db.session.scalars(
@@ -206,14 +251,6 @@ def job_change_rows(period: AgendaPeriod) -> list[dict]:
              "end_reason": str(p.end_reason) if p.end_reason and p.ended_on <= period.until else None,
              "new_start": period.since <= p.started_on <= period.until}
             for p in placements]
-
-
-@agenda_section("open_actions", _l("Open actions from earlier meetings"))
-def open_action_rows(period: AgendaPeriod) -> list[dict]:
-    return [{"action_id": a.id, "text": a.text, "owner": a.owner.name, "due_on": _iso(a.due_on),
-             "decided_on": _iso(a.meeting.held_on), "employer_id": a.employer_id,
-             "employer": a.employer.name if a.employer else None}
-            for a in open_actions(period.team.id, before=period.until)]
 
 
 def open_actions(team_id: int, before: date | None = None, owner_id: int | None = None) -> list[MeetingAction]:

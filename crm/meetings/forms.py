@@ -21,7 +21,8 @@ class SeriesForm(BaseForm):
 
 class MinutesForm(BaseForm):
     minutes = TextAreaField(_l("Minutes"), validators=[DataRequired(), Length(max=20000)],
-                            description=_l("What was discussed and decided. Never write health details here."),
+                            description=_l("What was discussed and decided. Name participants by first name and "
+                                           "initial, and never write health details here."),
                             render_kw={"rows": 8})
 
 
@@ -37,3 +38,13 @@ class ActionForm(BaseForm):
 
 class CompleteActionForm(BaseForm):
     note = StringField(_l("What was done (optional)"), validators=[Optional(), Length(max=300)])
+
+
+class CarryActionForm(BaseForm):
+    """An open action from an earlier meeting, reviewed and carried on to a new due date."""
+
+    due_on = DateField(_l("New due date"), validators=[InputRequired()])
+
+
+class SendMinutesForm(BaseForm):
+    """Only the CSRF token: sending the saved minutes to the team."""

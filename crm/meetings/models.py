@@ -63,12 +63,20 @@ class Meeting(db.Model):
     agenda_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     minutes_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     minutes_saved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Each agenda item's decision, by section key, kept with the minutes.
+    decisions: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    # What is typed while the meeting runs ({"minutes": ..., "decisions": {key: ...}}), kept on the server
+    # whenever a form on the page is sent and periodically, until the minutes are saved.
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    draft_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    minutes_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     series: Mapped[MeetingSeries] = relationship(back_populates="meetings")
     minutes_saved_by = relationship("User")
     actions: Mapped[list["MeetingAction"]] = relationship(back_populates="meeting", order_by="MeetingAction.id",
-                                                          cascade="all, delete-orphan")
+                                                          cascade="all, delete-orphan",
+                                                          foreign_keys="MeetingAction.meeting_id")
 
     def __repr__(self) -> str:
         return f"<Meeting {self.id} {self.held_on}>"
@@ -87,6 +95,8 @@ class MeetingAction(db.Model):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
     text: Mapped[str] = mapped_column(String(300))
+    # The agenda item (section key) it was decided under; None for the meeting as a whole.
+    section: Mapped[str | None] = mapped_column(String(40))
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     due_on: Mapped[date]
     # When the action concerns an employer it is also a next step in the contact log.
@@ -97,8 +107,11 @@ class MeetingAction(db.Model):
     done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The latest meeting that reviewed it and carried it on to a new due date.
+    carried_to_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    carried_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
-    meeting: Mapped[Meeting] = relationship(back_populates="actions")
+    meeting: Mapped[Meeting] = relationship(back_populates="actions", foreign_keys=[meeting_id])
     owner = relationship("User", foreign_keys=[owner_id])
     done_by = relationship("User", foreign_keys=[done_by_id])
     employer = relationship("Employer")

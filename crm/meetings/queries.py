@@ -34,3 +34,8 @@ def action_detail(action_id: int) -> MeetingAction | None:
                              .options(joinedload(MeetingAction.next_step), joinedload(MeetingAction.meeting)))
 
 
+def next_meeting(meeting: Meeting) -> Meeting | None:
+    """The series' meeting after this one, once planned (saving the minutes plans it)."""
+    return db.session.scalar(select(Meeting).where(Meeting.series_id == meeting.series_id,
+                                                   Meeting.held_on > meeting.held_on)
+                             .order_by(Meeting.held_on).limit(1))

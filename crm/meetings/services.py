@@ -1,16 +1,22 @@
 """Writes for the meeting series: plan meetings, keep minutes, decide and complete actions."""
 from datetime import date, datetime, time, timedelta
 
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, relativedelta
 from dateutil.rrule import rrulestr
+from flask import render_template
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..auth.models import User
 from ..contacts import services as contacts
 from ..contacts.services import ContactError, PlannedStep
 from ..core.clock import local_date, utcnow
+from ..core.formats import text_date
+from ..core.mail import compose, deliver, external_url, in_language_of
 from ..employers.models import Employer
 from ..extensions import db
-from .agenda import build_agenda, period_for
+from .agenda import build_agenda, period_for, section_titles
 from .models import FORTNIGHTLY, Meeting, MeetingAction, MeetingSeries, MeetingStatus
 
 
@@ -38,9 +44,34 @@ def create_series(team, values: dict, today: date, now: datetime | None = None) 
     return series
 
 
-def plan_next_meeting(series: MeetingSeries, on_or_after: date) -> Meeting | None:
-    """The series' meeting on the first date of the rule from `on_or_after`: found, or planned now."""
+DECISION_MAX = 5000  # characters in one agenda item's decision
+
+
+def swedish_public_holidays(year: int) -> set[date]:
+    """Days off in Sweden besides weekends (public holidays, and the eves treated as such: midsummer,
+    Christmas and New Year's Eve). Kept here until the core has a shared working-day calendar."""
+    easter_day = easter(year)
+    midsummer_eve = date(year, 6, 19) + relativedelta(weekday=FR)
+    fixed = [(1, 1), (1, 6), (5, 1), (6, 6), (12, 24), (12, 25), (12, 26), (12, 31)]
+    return {*(date(year, m, d) for m, d in fixed), easter_day - timedelta(days=2), easter_day + timedelta(days=1),
+            easter_day + timedelta(days=39), midsummer_eve}
+
+
+def working_day_on_or_after(day: date) -> date:
+    while day.weekday() >= 5 or day in swedish_public_holidays(day.year):
+        day += timedelta(days=1)
+    return day
+
+
+def proposed_date(series: MeetingSeries, on_or_after: date) -> date | None:
+    """The rule's next date from `on_or_after`, moved to the next working day when it is a weekend or holiday."""
     day = series.next_date(on_or_after)
+    return working_day_on_or_after(day) if day else None
+
+
+def plan_next_meeting(series: MeetingSeries, on_or_after: date) -> Meeting | None:
+    """The series' meeting on the first date of the rule from `on_or_after` (a working day): found, or planned now."""
+    day = proposed_date(series, on_or_after)
     if day is None:
         return None
     meeting = db.session.scalar(db.select(Meeting).where(Meeting.series_id == series.id, Meeting.held_on == day))
@@ -51,15 +82,43 @@ def plan_next_meeting(series: MeetingSeries, on_or_after: date) -> Meeting | Non
     return meeting
 
 
-def save_minutes(meeting: Meeting, user, minutes: str, today: date, now: datetime | None = None) -> Meeting:
-    """Keep the minutes; the first save marks the meeting held and freezes its agenda as it is now,
-    and plans the series' next meeting."""
+def clean_decisions(decisions: dict[str, str] | None, strict: bool = True) -> dict[str, str]:
+    """Only the agenda's own items, without empty ones; a decision longer than DECISION_MAX is refused
+    (`strict`) or, in a draft, cut."""
+    known = section_titles()
+    kept = {key: text.strip()[:None if strict else DECISION_MAX] for key, text in (decisions or {}).items()
+            if key in known and (text or "").strip()}
+    if any(len(text) > DECISION_MAX for text in kept.values()):
+        raise MeetingRuleError(_l("A decision can be at most %(max)s characters.", max=DECISION_MAX), "minutes")
+    return kept
+
+
+def keep_draft(meeting: Meeting, minutes: str | None, decisions: dict[str, str] | None,
+               now: datetime | None = None) -> bool:
+    """Keep what is typed on the meeting page as a draft, so nothing is lost when another form is sent or the
+    browser closes. Nothing is written when nothing was sent or nothing changed; True when it was kept."""
+    if minutes is None and not decisions:
+        return False
+    draft = {"minutes": (minutes or "")[:20000], "decisions": clean_decisions(decisions, strict=False)}
+    if draft == (meeting.draft or {}):
+        return False
+    meeting.draft, meeting.draft_saved_at = draft, now or utcnow()
+    db.session.flush()
+    return True
+
+
+def save_minutes(meeting: Meeting, user, minutes: str, today: date, now: datetime | None = None,
+                 decisions: dict[str, str] | None = None) -> Meeting:
+    """Keep the minutes and each item's decision; the first save marks the meeting held and freezes its
+    agenda as it is now, and plans the series' next meeting. The draft has served its purpose."""
     if meeting.held_on > today:
         raise MeetingRuleError(_l("Minutes can be kept from the day of the meeting."), "minutes")
     now = now or utcnow()
+    meeting.decisions = clean_decisions(decisions)
     if meeting.agenda_snapshot is None:
         meeting.agenda_snapshot = build_agenda(period_for(meeting, today))
     meeting.minutes = minutes
+    meeting.draft = meeting.draft_saved_at = None
     meeting.status = MeetingStatus.HELD
     meeting.minutes_saved_at, meeting.minutes_saved_by_id = now, user.id
     db.session.flush()
@@ -89,7 +148,10 @@ def add_action(meeting: Meeting, user, values: dict, now: datetime | None = None
             step = contacts.add_next_step(employer, user, PlannedStep(text, values["due_on"], owner.id), now=now)
         except ContactError as error:
             raise MeetingRuleError(_l("The next step could not be added."), "employer") from error
-    action = MeetingAction(meeting=meeting, team_id=meeting.team_id, text=text, owner_id=owner.id,
+    section = values.get("section") or None
+    if section is not None and section not in section_titles():
+        raise MeetingRuleError(_l("Choose an item of the agenda."), "text")
+    action = MeetingAction(meeting=meeting, team_id=meeting.team_id, text=text, owner_id=owner.id, section=section,
                            due_on=values["due_on"], employer_id=employer_id, next_step=step,
                            created_by_id=user.id, created_at=now)
     db.session.add(action)
@@ -105,3 +167,41 @@ def complete_action(action: MeetingAction, user, today: date, note: str | None =
     if action.next_step is not None:
         contacts.complete_next_step(action.next_step, user, today)
     db.session.flush()
+
+
+def carry_action(action: MeetingAction, meeting: Meeting, due_on: date, today: date) -> None:
+    """Reviewed at `meeting` and not done yet: it goes on with a new due date (its next step too)."""
+    if action.finished_on is not None:
+        raise MeetingRuleError(_l("The action is already done."), "due_on")
+    if due_on < today:
+        raise MeetingRuleError(_l("The due date cannot be in the past."), "due_on")
+    action.due_on, action.carried_to_id = due_on, meeting.id
+    action.carried_count = (action.carried_count or 0) + 1
+    if action.next_step is not None:
+        action.next_step.due_on = due_on
+    db.session.flush()
+
+
+def send_minutes(meeting: Meeting, now: datetime | None = None) -> int:
+    """E-mail the saved minutes to the team's active staff, each in their language; the number sent.
+    The agenda rows name participants by first name and initial only, and no one outside the team gets it."""
+    if meeting.minutes_saved_at is None:
+        raise MeetingRuleError(_l("Save the minutes before sending them."), "minutes")
+    now = now or utcnow()
+    staff = db.session.scalars(db.select(User).where(User.team_id == meeting.team_id, User.active.is_(True))
+                               .order_by(User.id)).all()
+    messages = [_minutes_message(meeting, user, now) for user in staff if user.is_staff and user.email]
+    if messages:
+        deliver(messages, "minutes", now)
+    meeting.minutes_sent_at = now
+    db.session.flush()
+    return len(messages)
+
+
+def _minutes_message(meeting: Meeting, user, now: datetime):
+    with in_language_of(user):
+        body = render_template("meetings/minutes.txt", meeting=meeting, agenda=meeting.agenda_snapshot,
+                               titles=section_titles(), link=external_url(f"/meetings/{meeting.id}/print"))
+        subject = _("Minutes: %(title)s, %(date)s", title=meeting.series.title,
+                    date=text_date(meeting.held_on))
+    return compose(user.email, subject, body, now)

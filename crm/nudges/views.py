@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from ..core import clock
 from ..core.errors import keeps_input_on_csrf_failure
+from ..core.formats import text_date
 from ..core.permissions import can, permission_required, require
 from ..extensions import db
 from . import engine, queries, services
@@ -74,6 +75,6 @@ def snooze(nudge_id: int):
             form.until.errors.append(_("Choose a day after today."))
         else:
             services.snooze(nudge, form.until.data)
-            flash(_("Snoozed until %(day)s.", day=form.until.data.isoformat()), "success")
+            flash(_("Snoozed until %(day)s.", day=text_date(form.until.data)), "success")
             return redirect(url_for("nudges.inbox"))
     return _page({nudge.id: form}), 422

@@ -63,7 +63,7 @@ class JobAnalysisForm(WorkConditionsForm):
     supervisor = StringField(_l("Supervisor or mentor"), validators=[Optional(), Length(max=200)])
     possible_adjustments = TextAreaField(_l("Possible adjustments"), validators=[Optional(), Length(max=2000)])
     collective_agreement = StringField(_l("Collective agreement"), validators=[Optional(), Length(max=120)])
-    subsidy_openness = SelectField(_l("Open to a wage subsidy"), choices=choices(SUBSIDY_LABELS.items()),
+    subsidy_openness = SelectField(_l("Open to employment support"), choices=choices(SUBSIDY_LABELS.items()),
                                    default="unknown")
     hiring_process = SelectField(_l("How hiring works"), choices=choices(HIRING_LABELS.items()), default="unknown")
     hiring_notes = TextAreaField(_l("Notes on hiring"), validators=[Optional(), Length(max=2000)])
@@ -84,7 +84,7 @@ class OpeningForm(WorkConditionsForm):
     competitive = BooleanField(_l("Competitive job: open to anyone, at an ordinary wage"), default=True)
     requires_disclosure = BooleanField(
         _l("The employer needs to know about support needs"),
-        description=_l("For instance a job with a wage subsidy. Participants who chose not to disclose are "
+        description=_l("For instance a job with employment support. Participants who chose not to disclose are "
                        "not matched to it."),
     )
     status = SelectField(_l("Status"), choices=choices(OPENING_STATUS_LABELS.items()), default="open")

@@ -6,6 +6,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from ..core.formats import text_date
 from ..employers.models import Employer
 from ..extensions import db
 from ..partners.models import PartnerOrganisation
@@ -81,11 +82,11 @@ def require_consent(participant: Participant, party_kind: PartyKind | str, party
     values = {"person": participant.name, "party": party_label(consent)}
     messages = {
         "declined": lambda: _l("%(person)s said no on %(date)s to sharing information with %(party)s.",
-                               date=consent.decided_on.isoformat(), **values),
+                               date=text_date(consent.decided_on), **values),
         "withdrawn": lambda: _l("%(person)s withdrew the consent for %(party)s on %(date)s.",
-                                date=consent.withdrawn_on.isoformat(), **values),
+                                date=text_date(consent.withdrawn_on), **values),
         "expired": lambda: _l("The consent of %(person)s for %(party)s ran out on %(date)s. Ask them again.",
-                              date=consent.valid_until.isoformat(), **values),
+                              date=text_date(consent.valid_until), **values),
         "receive_only": lambda: _l("The consent of %(person)s lets us receive information from %(party)s, "
                                    "not share any with them.", **values),
     }

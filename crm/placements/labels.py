@@ -6,7 +6,7 @@ EMPLOYMENT_FORM_LABELS = {
     EmploymentForm.PERMANENT: _l("Permanent"),
     EmploymentForm.FIXED_TERM: _l("Fixed-term"),
     EmploymentForm.HOURLY: _l("Hourly"),
-    EmploymentForm.WITH_SUBSIDY: _l("With a wage subsidy"),
+    EmploymentForm.WITH_SUBSIDY: _l("With employment support"),
     EmploymentForm.WORK_PLACEMENT: _l("Work placement (not employment)"),
 }
 END_REASON_LABELS = {

@@ -183,14 +183,14 @@ HOLDINGS: tuple[Holding, ...] = (
                    "form": _l("Form"), "with_whom": _l("Who"), "what_came_up": _l("What came up"),
                    "adjustments_agreed": _l("Adjustments agreed")},
             erase={"with_whom": None, "what_came_up": None, "adjustments_agreed": None}),
-    Holding("negotiations", _l("Wage subsidies"),
+    Holding("negotiations", _l("Employment support"),
             lambda pid: select(Negotiation).where(Negotiation.participant_id == pid)
             .options(selectinload(Negotiation.employer)).order_by(Negotiation.id),
             shown={"employer.name": EMPLOYER, "status": STATUS, "agreed_share_percent": _l("Share (%)"),
                    "period_start_on": _l("From"), "period_end_on": _l("To"),
                    "shared_information": _l("What was shared")},
             erase={"shared_information": None}),
-    Holding("negotiation_steps", _l("Wage-subsidy steps"),
+    Holding("negotiation_steps", _l("Employment support steps"),
             lambda pid: select(NegotiationStep).where(NegotiationStep.negotiation_id.in_(_negotiations(pid)))
             .order_by(NegotiationStep.id),
             shown={"taken_on": DATE, "to_status": STATUS, "notes": NOTES},

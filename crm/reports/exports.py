@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..contacts.labels import FORM_LABELS, PURPOSE_LABELS
 from ..contacts.models import EmployerContact
 from ..core.clock import local_date, local_midnight
+from ..core.formats import csv_number
 from ..employers.labels import SECTOR_LABELS, STAGE_LABELS
 from ..employers.models import Employer, Sector, Stage
 from ..employers.queries import EmployerFilter, filtered_employers
@@ -77,7 +78,7 @@ def placements(team_id: int, start: date, end: date, today: date):
               _("Hours a week"), _("Monthly wage (SEK)"), _("Form of employment"), _("Competitive"),
               _("Reason for ending"), _("Days in the job")]
     return header, [[p.participant.name, p.workplace_name, p.title, p.occupation_code, p.started_on, p.ended_on,
-                     str(p.hours_per_week).replace(".", ","), p.monthly_wage,
+                     csv_number(p.hours_per_week), p.monthly_wage,
                      EMPLOYMENT_FORM_LABELS[p.employment_form], _yes(p.competitive),
                      END_REASON_LABELS[p.end_reason] if p.end_reason else "", p.tenure_days(min(end, today))]
                     for p in rows], sorted({p.participant for p in rows}, key=lambda p: p.id)
@@ -86,7 +87,7 @@ def placements(team_id: int, start: date, end: date, today: date):
 def fidelity(report: FidelityReport):
     header = [_("Item"), _("Working definition"), _("Value"), _("Unit"), _("Score (1–5)"), _("Score 5 when"),
               _("Explanation")]
-    rows = [[r.item.title, _yes(r.item.working), _number(r.value), r.item.unit,
+    rows = [[r.item.title, _yes(r.item.working), csv_number(r.value), r.item.unit,
              r.score if r.score is not None else _("no data in the period"), r.item.anchor, r.explanation]
             for r in report.results]
     rows += [[e.title, _yes(e.working), "", "", _("needs a human rating"), e.anchor, e.note or ""]
@@ -105,23 +106,17 @@ def outcomes(report: OutcomeReport):
         [_("Active participants"), share.active],
         [_("… in competitive work"), share.in_work],
         [_("… in studies"), share.in_studies],
-        [_("Share in competitive work or studies (%)"), _number(share.percent)],
+        [_("Share in competitive work or studies (%)"), csv_number(share.percent)],
         [_("Job starts"), report.starts],
         [_("First job starts"), report.first_starts],
         [_("Competitive job starts"), report.competitive],
         [_("Still in the job at the end of the period"), report.still_working],
-        [_("Median days in the job"), _number(report.median_tenure_days)],
-        [_("Retained 90 days (%)"), _number(report.retention_percent)],
-        [_("Mean hours a week"), _number(report.mean_hours)],
+        [_("Median days in the job"), csv_number(report.median_tenure_days)],
+        [_("Retained 90 days (%)"), csv_number(report.retention_percent)],
+        [_("Mean hours a week"), csv_number(report.mean_hours)],
         [_("Job starts of at least 30 hours a week"), report.thirty_hours],
-        [_("Median monthly wage (SEK)"), _number(report.median_wage)],
+        [_("Median monthly wage (SEK)"), csv_number(report.median_wage)],
         [_("Job starts with an employment support"), report.supports.with_support],
     ]
     return header, rows, []
 
-
-def _number(value) -> str:
-    """Swedish spreadsheets read a decimal comma."""
-    if value is None:
-        return ""
-    return str(round(value, 1)).replace(".", ",") if isinstance(value, float) else str(value)

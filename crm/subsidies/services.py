@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
+from ..core.formats import text_date
 from ..core.history import diff, snapshot
 from ..core.locking import check_version
 from ..extensions import db
@@ -50,12 +51,12 @@ def sharing_problems(participant, employer, on: date) -> list[str]:
     level = effective_disclosure(participant, employer.id, on)
     if level is None:
         problems.append(_l(
-            "%(person)s has not chosen yet what %(employer)s may learn. A wage subsidy tells the employer that "
+            "%(person)s has not chosen yet what %(employer)s may learn. Employment support tells the employer that "
             "the work capacity is reduced, so it needs at least limited disclosure.",
             person=participant.name, employer=employer.name))
     elif level == DisclosureLevel.NONE:
         problems.append(_l(
-            "%(person)s has chosen no disclosure toward %(employer)s. A wage subsidy tells the employer that "
+            "%(person)s has chosen no disclosure toward %(employer)s. Employment support tells the employer that "
             "the work capacity is reduced, so it needs at least limited disclosure.",
             person=participant.name, employer=employer.name))
     return problems
@@ -154,7 +155,7 @@ def _step_problems(negotiation: Negotiation, target: NegotiationStatus, on: date
     problems = []
     latest = max((step.taken_on for step in negotiation.steps), default=None)
     if latest is not None and on < latest:
-        problems.append(_l("A step cannot be dated before the previous one (%(date)s).", date=latest.isoformat()))
+        problems.append(_l("A step cannot be dated before the previous one (%(date)s).", date=text_date(latest)))
     missing = [TERM_LABELS[name] for name in REQUIRED_TERMS.get(target, ()) if after.get(name) in (None, "")]
     if missing:
         problems.append(LazyString(lambda: _("“%(target)s” needs: %(fields)s.", target=STATUS_LABELS[target],
@@ -162,7 +163,7 @@ def _step_problems(negotiation: Negotiation, target: NegotiationStatus, on: date
     if (target == NegotiationStatus.RENEWED and before["period_end_on"] and after["period_end_on"]
             and after["period_end_on"] <= before["period_end_on"]):
         problems.append(_l("A renewal runs past the current period: give an end date after %(date)s.",
-                           date=before["period_end_on"].isoformat()))
+                           date=text_date(before["period_end_on"])))
     return problems + _term_problems(negotiation.team_id, after)
 
 

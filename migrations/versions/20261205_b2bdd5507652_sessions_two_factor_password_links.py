@@ -5,7 +5,7 @@ the generation counter they replace goes. Throttle rows no longer lock; they rem
 owner was told. Teams may require a second factor of their specialists.
 
 Revision ID: b2bdd5507652
-Revises: 23b1393f0efd
+Revises: c21a0d5e7f10
 Create Date: 2026-12-05 15:06:21.947014
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b2bdd5507652'
-down_revision = '23b1393f0efd'
+down_revision = 'c21a0d5e7f10'
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,8 @@
 """Figures and dates read the same way on every page: Swedish decimal commas and spaced thousands,
 English points and commas, one date style in text and one in tables."""
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from flask_babel import force_locale
@@ -8,6 +10,7 @@ from flask_babel import force_locale
 from crm.core import formats
 
 DAY = date(2026, 12, 5)
+TEMPLATES = Path(formats.__file__).parents[1] / "templates"
 
 
 @pytest.mark.parametrize("locale, expected", [
@@ -18,6 +21,17 @@ def test_each_figure_and_date_in_the_readers_language(app, locale, expected):
     with app.test_request_context(), force_locale(locale):
         got = (formats.number(15.5), formats.number(22500), formats.percent(71.42), formats.money(22500),
                formats.text_date(DAY), formats.table_date(DAY), formats.week(DAY), formats.csv_number(30.5))
+    assert got == expected
+
+
+@pytest.mark.parametrize("locale, expected", [
+    ("sv", ("5 dec.", "lör 5 dec.", "lördag 5 december 2026", "lördag 5 december")),
+    ("en", ("Dec 5", "Sat, Dec 5", "Saturday, December 5, 2026", "Saturday, December 5")),
+])
+def test_short_and_long_dates_follow_the_locale(app, locale, expected):
+    with app.test_request_context(), force_locale(locale):
+        got = (formats.day_date(DAY), formats.day_date(DAY, weekday=True), formats.long_date(DAY),
+               formats.long_date(DAY, year=False))
     assert got == expected
 
 
@@ -34,3 +48,12 @@ def test_pages_show_hours_and_wages_in_swedish_formats(login, specialist, team):
                                          monthly_wage=22500)
     text = login(specialist).get(f"/placements/{placement.id}").get_data(as_text=True)
     assert "30,5" in text and "22\xa0500\xa0kr" in text and "30.5" not in text
+
+
+def test_no_template_formats_a_figure_or_a_date_by_hand():
+    """One home for formats: a template that rounds, groups or picks a date pattern itself drifts apart."""
+    hand_made = re.compile(r'\|round(?!\|int)|\|dateformat|\|datetimeformat|strftime|"\{:,\}"|%\)s %%')
+    offenders = [f"{path.relative_to(TEMPLATES)}:{number}"
+                 for path in sorted(TEMPLATES.rglob("*.*"))
+                 for number, line in enumerate(path.read_text().splitlines(), 1) if hand_made.search(line)]
+    assert offenders == []

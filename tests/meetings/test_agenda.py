@@ -162,3 +162,23 @@ def test_the_agenda_costs_the_same_number_of_queries_whatever_the_data(meeting, 
         factories.make_placement(p, other, started_on=date(2026, 11, 16 + n))
     db.session.expire_all()
     assert count_queries() <= small
+
+
+def test_employers_without_a_next_step(meeting, team, specialist):
+    factories.make_employer(team, name="Utan steg AB", stage="relationship")
+    late = factories.make_employer(team, name="Sent steg AB", stage="relationship")
+    factories.make_next_step(late, specialist, due_on=date(2026, 11, 20))  # overdue on the 26th
+    planned = factories.make_employer(team, name="Planerat AB", stage="relationship")
+    factories.make_next_step(planned, specialist, due_on=date(2026, 12, 1))
+    found = {r["name"]: r["next_step_due_on"] for r in rows(meeting, "without_next_step")}
+    assert found == {"Sent steg AB": "2026-11-20", "Utan steg AB": None}
+
+
+def test_stalled_negotiations(meeting, team, specialist):
+    employer = factories.make_employer(team, name="Bageriet AB")
+    person = factories.make_participant(team, specialist, first_name="Nora", last_name="Nilsson")
+    factories.make_negotiation(person, employer, started_on=date(2026, 11, 12))  # 14 days before the 26th
+    factories.make_negotiation(person, employer, started_on=date(2026, 11, 13))  # 13 days: not yet stalled
+    found = rows(meeting, "stalled_negotiations")
+    assert [(r["participant"], r["employer"], r["last_step_on"]) for r in found] == [
+        ("Nora N.", "Bageriet AB", "2026-11-12")]

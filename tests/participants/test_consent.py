@@ -48,7 +48,7 @@ def test_declined_is_refused_and_kept(app, participant, employer):
         require_consent(participant, "employer", employer.id, ON)
     assert refused.value.reason == "declined"
     with app.test_request_context():
-        assert "Bageriet AB" in str(refused.value) and "2026-10-05" in str(refused.value)
+        assert "Bageriet AB" in str(refused.value) and "5 okt. 2026" in str(refused.value)
 
 
 def test_withdrawn_consent_counts_until_the_withdrawal(participant, employer):

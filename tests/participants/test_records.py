@@ -131,7 +131,7 @@ def test_overview_and_edit_pages_show_every_part(login, team, specialist):
     experience = factories.make_profile_entry(participant, "experience")
     client = login(specialist)
     page = client.get(f"/participants/{participant.id}").get_data(as_text=True)
-    assert "Återkallat 2026-11-01" in page and "Psykiatrin" in page
+    assert "Återkallat 1 nov. 2026" in page and "Psykiatrin" in page
     assert "Kockar och kallskänkor" in page and "20–30" in page and "Lugn" in page
     assert "Öppenhet: Begränsad" in page and "Att personen har stöd genom verksamheten" in page
     assert "Bageriet AB</a>" not in page and "Bageriet AB: <strong>Ingen</strong>" in page

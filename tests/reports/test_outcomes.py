@@ -63,14 +63,41 @@ def test_dashboard_series(app, team, specialist):
     factories.make_contact(employer, specialist, contacted_at=datetime(2026, 11, 23, 10, tzinfo=UTC))  # this week
     factories.make_contact(employer, specialist, contacted_at=datetime(2026, 11, 17, 10, tzinfo=UTC))  # last week
     factories.make_contact(employer, specialist, contacted_at=datetime(2026, 8, 17, 10, tzinfo=UTC))  # 15 weeks ago
-    chart = weekly_contacts(team.id, date(2026, 11, 24))
-    assert chart.labels[0] == "2026-W37" and chart.labels[-1] == "2026-W48" and len(chart.labels) == 12
+    with app.test_request_context():  # labels in the reader's language: "v. 37"
+        chart = weekly_contacts(team.id, date(2026, 11, 24))
+    assert chart.labels[0] == "v. 37" and chart.labels[-1] == "v. 48" and len(chart.labels) == 12
     assert chart.series["Sara Specialist"][-2:] == [1, 1] and sum(chart.series["Sara Specialist"]) == 2
     person = factories.make_participant(team, specialist)
     factories.make_placement(person, employer, started_on=date(2026, 11, 2))
     factories.make_placement(person, employer, started_on=date(2025, 11, 30))  # 12 months back starts in December
-    starts = job_starts_per_month(team.id, date(2026, 11, 24))
-    assert starts.labels[0] == "2025-12" and starts.series["starts"] == [0] * 11 + [1]
+    with app.test_request_context():
+        starts = job_starts_per_month(team.id, date(2026, 11, 24))
+    assert starts.labels[0] == "dec. 2025" and starts.series["starts"] == [0] * 11 + [1]
     with app.test_request_context():  # the stage names are translated
         stages = employers_by_stage(team.id)
     assert stages.series["employers"][2] == 2  # relationship is the third stage
+
+
+def test_the_path_from_referral_to_work_and_the_monthly_share(team, specialist):
+    from datetime import UTC, datetime
+
+    from crm.reports.outcome_charts import referral_funnel, share_by_month
+
+    employer = factories.make_employer(team)
+    waiting = factories.make_participant(team, specialist, status="waiting_list", entered_on=date(2026, 2, 1))
+    contacted = factories.make_participant(team, specialist, entered_on=date(2026, 1, 10))
+    factories.make_contact(employer, specialist, contacted_at=datetime(2026, 2, 1, 10, tzinfo=UTC)
+                           ).participants = [contacted]
+    working = factories.make_participant(team, specialist, entered_on=date(2026, 1, 5))
+    factories.make_placement(working, employer, started_on=date(2026, 2, 1))  # 149 days to 30 June: retained
+    short = factories.make_participant(team, specialist, entered_on=date(2026, 1, 5))
+    factories.make_placement(short, employer, started_on=date(2026, 2, 1), ended_on=date(2026, 3, 1))
+    factories.make_participant(team, specialist, entered_on=date(2025, 12, 1))  # before the period
+    funnel = referral_funnel(team.id, START, END)
+    # Referred 4 (waiting, contacted, working, short); active 3 (not the one waiting); contact 1; starts 2;
+    # still in work after 90 days 1.
+    assert funnel.series["participants"] == [4, 3, 1, 2, 1] and waiting.id
+    shares = share_by_month(team.id, START, END)
+    assert len(shares.labels) == 6 and shares.labels[0] == "jan. 2026" and shares.labels[-1] == "juni 2026"
+    # Active: contacted, working, short and the earlier one (4); in work at the end of February: working and short.
+    assert shares.series["share"] == [0, 50.0, 25.0, 25.0, 25.0, 25.0] and shares.target == 40

@@ -91,3 +91,45 @@ def test_a_placements_export_is_written_in_the_participants_audit_trails(login, 
     assert rows[1][0] == "Dana Dahl"
     entries = db.session.scalars(select(AccessLog).where(AccessLog.participant_id == person.id)).all()
     assert [(e.user_id, e.what) for e in entries] == [(team_lead.id, "placements export (CSV)")]
+
+
+def _chart_data(page: str, chart_id: str) -> dict:
+    import json
+    import re
+
+    return json.loads(re.search(rf'<script type="application/json" id="{chart_id}-data">(.*?)</script>', page,
+                                re.S).group(1))
+
+
+def test_the_dashboards_figures_lead_to_their_records_with_the_target_drawn(login, team, team_lead, specialist):
+    colleague = factories.make_user(team=team, name="Olle Ordinarie")
+    employer = factories.make_employer(team, stage="relationship", sni_code="56100")
+    factories.make_placement(factories.make_participant(team, specialist), employer,
+                             started_on=clock.today() - timedelta(days=3))
+    lead_page = login(team_lead).get("/reports/?months=6").get_data(as_text=True)
+    contacts = _chart_data(lead_page, "chart-contacts")
+    assert contacts["target"] == 6 and len(contacts["labels"]) == 26  # six months in whole weeks
+    by_name = {s["name"]: s for s in contacts["series"]}
+    year, number, _ = clock.today().isocalendar()
+    week = f"{year}-W{number:02d}"
+    assert contacts["labels"][-1] == f"v. {number}"
+    assert by_name["Sara Specialist"]["links"][-1] == f"/week/{specialist.id}?week={week}"
+    stages = _chart_data(lead_page, "chart-stages")["series"][0]["links"]
+    assert "/employers/?stage=relationship" in stages
+    assert _chart_data(lead_page, "chart-industries")["series"][0]["links"] == ["/employers/?industry=56"]
+    assert f'<a href="/week/{specialist.id}?week={week}">0</a>' in lead_page  # the table links too
+    assert 'id="specialist"' in lead_page
+    one = _chart_data(login(team_lead).get(f"/reports/?specialist={colleague.id}").get_data(as_text=True),
+                      "chart-contacts")
+    assert [s["name"] for s in one["series"]] == ["Olle Ordinarie"] and len(one["labels"]) == 13  # three months
+
+
+def test_a_specialist_is_led_only_to_their_own_week(app, specialist, team):
+    colleague = factories.make_user(team=team, name="Olle Ordinarie")
+    client = app.test_client()
+    client.post("/login", data={"email": specialist.email, "password": factories.PASSWORD})
+    page = client.get(f"/reports/?specialist={colleague.id}&months=99").get_data(as_text=True)
+    series = {s["name"]: s for s in _chart_data(page, "chart-contacts")["series"]}
+    assert set(series) == {"Sara Specialist", "Olle Ordinarie"}  # no selector for a specialist: everyone shown
+    assert all(series["Sara Specialist"]["links"]) and not any(series["Olle Ordinarie"]["links"])
+    assert 'id="specialist"' not in page

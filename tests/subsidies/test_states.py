@@ -99,7 +99,7 @@ def test_active_needs_a_period(ready, employer, specialist):
 
 def test_a_renewal_must_run_past_the_current_period(ready, employer, specialist):
     negotiation = _at(ready, employer, S.REVIEW_DUE, **DECISION)
-    with pytest.raises(services.NegotiationError, match="efter 2027-11-30"):
+    with pytest.raises(services.NegotiationError, match=r"efter 30 nov\. 2027"):
         services.advance(negotiation, S.RENEWED, specialist, ON, decided_on=ON, period_end_on=date(2027, 6, 1),
                          next_review_on=date(2027, 3, 1))
     assert negotiation.status == S.REVIEW_DUE and negotiation.period_end_on == date(2027, 11, 30)
@@ -115,6 +115,6 @@ def test_terms_are_checked(ready, employer, specialist):
 
 def test_a_step_cannot_be_dated_before_the_previous_one(ready, employer, specialist):
     negotiation = _at(ready, employer, S.DRAFT, started_on=date(2026, 10, 10))
-    with pytest.raises(services.NegotiationError, match="2026-10-10"):
+    with pytest.raises(services.NegotiationError, match=r"10 okt\. 2026"):
         services.advance(negotiation, S.RAISED_WITH_AF, specialist, date(2026, 10, 9))
     assert negotiation.status == S.DRAFT
