@@ -82,6 +82,14 @@ class User(UserMixin, db.Model):
         """What Flask-Login keeps in the cookie: the session's token, never the user's id."""
         return self.session_token
 
+    def __eq__(self, other):
+        """The same account (Flask-Login's mixin would compare get_id(), which is now a session token)."""
+        if isinstance(other, User):
+            return self is other or (self.id is not None and self.id == other.id)
+        return NotImplemented
+
+    __hash__ = UserMixin.__hash__
+
     @property
     def is_staff(self) -> bool:
         """Specialists and team leads: the people who do employer work."""

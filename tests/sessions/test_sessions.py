@@ -149,3 +149,8 @@ def test_the_hourly_purge_removes_what_can_no_longer_be_used(specialist, team_le
     purge(now)
     assert (_rows(specialist), len(_rows(team_lead))) == ([], 1)
     assert db.session.scalars(select(PasswordToken.user_id)).all() == [team_lead.id]
+
+
+def test_users_compare_by_account_not_by_session(specialist, team_lead):
+    assert specialist != team_lead and specialist == db.session.get(type(specialist), specialist.id)
+    assert len({specialist, team_lead}) == 2

@@ -135,3 +135,15 @@ def test_only_admins_reset_a_second_factor_or_send_invitations(login, role, team
     assert client.post(f"/admin/users/{team_lead.id}/two-factor/reset").status_code == 403
     assert client.post(f"/admin/users/{team_lead.id}/invitation").status_code == 403
     assert services.is_enrolled(team_lead)
+
+
+def test_an_admin_requires_the_second_factor_of_a_teams_specialists(login, admin, team):
+    client = login(admin)
+    assert "Arbetsspecialister loggar in med tvåstegsverifiering" in client.get(f"/admin/teams/{team.id}").get_data(
+        as_text=True)
+    response = client.post(f"/admin/teams/{team.id}", data={
+        "name": team.name, "weekly_contact_target": 6, "cold_after_days": 60, "caseload_limit": 20,
+        "retention_months": 24, "two_factor_required": "y"})
+    assert response.status_code == 302
+    db.session.refresh(team)
+    assert team.two_factor_required
