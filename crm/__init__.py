@@ -12,6 +12,8 @@ from .extensions import babel, csrf, db, limiter, login_manager, migrate
 BLUEPRINTS = (
     "crm.core.views:bp",
     "crm.auth.views:bp",
+    "crm.sessions.views:bp",
+    "crm.twofactor.views:bp",
     "crm.admin.views:bp",
     "crm.employers.views:bp",
     "crm.contacts.views:bp",

@@ -16,6 +16,10 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=10)
+    # Server-side sessions (crm/sessions) end after this long without a request, and this long after
+    # sign-in whatever happens: a copied cookie is worthless after that, or after signing out.
+    SESSION_IDLE_MINUTES = int(os.environ.get("CRM_SESSION_IDLE_MINUTES", 30))
+    SESSION_ABSOLUTE_HOURS = int(os.environ.get("CRM_SESSION_ABSOLUTE_HOURS", 10))
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600  # a specialist's working day on one page
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
@@ -24,11 +28,21 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     LANGUAGES = ("sv", "en")
 
-    # Login throttling: after SOFT failures each attempt waits; after HARD the key is locked.
+    # Login throttling without lock-out: past SOFT failures of one account from one address (or
+    # ADDRESS_SOFT failures of any accounts from one address) each attempt waits twice as long as the
+    # last, up to MAX_DELAY seconds. No account is ever locked, so strangers cannot shut its owner out;
+    # the owner is e-mailed once after TELL_OWNER_AFTER failures. Counts reset after WINDOW quiet minutes.
     LOGIN_SOFT_LIMIT = 3
-    LOGIN_HARD_LIMIT = 10
-    LOGIN_LOCK_MINUTES = 15
+    LOGIN_ADDRESS_SOFT_LIMIT = 10
+    LOGIN_MAX_DELAY_SECONDS = 60
+    LOGIN_TELL_OWNER_AFTER = 10
     LOGIN_FAILURE_WINDOW_MINUTES = 15
+    # Password links: a reset works for an hour, an invitation for a week; each once. A reset is
+    # mailed at most once per account in MAIL_INTERVAL, and asked for at most RATE_LIMIT per address.
+    PASSWORD_RESET_MINUTES = 60
+    INVITATION_DAYS = int(os.environ.get("CRM_INVITATION_DAYS", 7))
+    PASSWORD_RESET_MAIL_INTERVAL_MINUTES = 5
+    PASSWORD_RESET_RATE_LIMIT = os.environ.get("CRM_PASSWORD_RESET_RATE_LIMIT", "10 per hour")
 
     # Request rate limits (Flask-Limiter) per client address, on top of the failure throttle above.
     # The counts live in RATELIMIT_STORAGE_URI. "memory://" counts inside each process: with several
@@ -51,6 +65,12 @@ class Config:
     # is the connection's peer. Behind a proxy it must be set, or every client shares the proxy's
     # address (and its limits); without one it must stay 0, or clients choose their own address.
     TRUSTED_PROXY_COUNT = int(os.environ.get("CRM_TRUSTED_PROXY_COUNT", 0))
+
+    # Second factor (TOTP): required at sign-in for these roles (enrolment at the first sign-in), and
+    # for the specialists of teams that ask for it. CRM_TWO_FACTOR_ROLES="" turns the role rule off.
+    TWO_FACTOR_REQUIRED_ROLES = tuple(
+        role for role in os.environ.get("CRM_TWO_FACTOR_ROLES", "admin,team_lead").split(",") if role.strip())
+    TOTP_ISSUER = os.environ.get("CRM_TOTP_ISSUER", "IPS CRM")
 
     # argon2id as OWASP's password storage cheat sheet recommends (19 MiB, 2 passes, 1 lane):
     # about 25 ms a sign-in here; existing hashes are upgraded on the next sign-in.
@@ -92,6 +112,9 @@ class DevelopmentConfig(Config):
     # Without CRM_SECRET_KEY a random key is generated into instance/ on the first run (see
     # instance_secret_key): a key written in the repository would let anyone sign a session.
     DEBUG = True
+    # The demo's printed sign-ins work at once; set CRM_TWO_FACTOR_ROLES to try the second factor.
+    TWO_FACTOR_REQUIRED_ROLES = tuple(
+        role for role in os.environ.get("CRM_TWO_FACTOR_ROLES", "").split(",") if role.strip())
 
 
 class TestConfig(Config):
@@ -102,6 +125,7 @@ class TestConfig(Config):
     ARGON2_MEMORY_COST = 64
     ARGON2_PARALLELISM = 1
     WTF_CSRF_ENABLED = False  # tests that check CSRF switch it on
+    TWO_FACTOR_REQUIRED_ROLES = ()  # tests of the second factor switch the requirement on
     # Rate limits stay on; tests/conftest.py clears the counts before every test.
     RATELIMIT_STORAGE_URI = "memory://"
     JOBSEARCH_URL = "http://127.0.0.1:9"  # never the internet: tests serve recorded answers themselves

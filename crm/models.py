@@ -1,5 +1,5 @@
 """Import every room's models so that SQLAlchemy and Alembic see the whole schema."""
-from .auth.models import LoginThrottle, Role, Team, User  # noqa: F401
+from .auth.models import AccountEvent, LoginThrottle, PasswordToken, Role, Team, User  # noqa: F401
 from .calendar.models import CalendarFeed  # noqa: F401
 from .contacts.models import EmployerContact, NextStep  # noqa: F401
 from .core.audit import AccessLog  # noqa: F401
@@ -38,4 +38,6 @@ from .participants.models import (  # noqa: F401
 )
 from .partners.models import Listing, PartnerOrganisation, Referral  # noqa: F401
 from .placements.models import Placement  # noqa: F401
+from .sessions.models import UserSession  # noqa: F401
 from .subsidies.models import AgencyContact, Negotiation, NegotiationStep, SupportType  # noqa: F401
+from .twofactor.models import RecoveryCode, SecondFactor  # noqa: F401

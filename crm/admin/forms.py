@@ -1,9 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, IntegerField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
 from ..auth.labels import ROLE_LABELS
-from ..auth.services import MIN_PASSWORD_LENGTH
 from ..core.forms import BaseForm, choices
 
 
@@ -15,12 +14,6 @@ class UserForm(BaseForm):
                           description=_l("Required for job specialists and team leads."))
     partner_organisation_id = SelectField(_l("Partner organisation"), coerce=int, validators=[Optional()],
                                           description=_l("Required for partner users."))
-    password = PasswordField(
-        _l("Initial password"),
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200)],
-        description=_l("At least %(count)s characters. Ask the user to change it after signing in.",
-                       count=MIN_PASSWORD_LENGTH),
-    )
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -62,6 +55,9 @@ class TeamForm(BaseForm):
         description=_l("After this, the record is listed under Privacy for review and erasure. Follow your "
                        "organisation's records management plan."),
     )
+    two_factor_required = BooleanField(
+        _l("Specialists sign in with a second factor"),
+        description=_l("Team leads and administrators always need one where the installation requires it."))
 
 
 class PartnerOrganisationForm(BaseForm):

@@ -6,7 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..auth import services as accounts
-from ..auth.models import Role, Team, User
+from ..auth import tokens
+from ..auth.models import AccountAction, Role, Team, User
+from ..core.clock import utcnow
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.formats import percent
 from ..core.forms import choices
@@ -15,6 +17,7 @@ from ..core.web import form_page
 from ..extensions import db
 from ..partners import services as partners
 from ..partners.models import PartnerOrganisation
+from ..twofactor import services as twofactor
 from .forms import EmploymentFractionForm, PartnerOrganisationForm, TeamForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -26,7 +29,8 @@ def users():
     rows = db.session.scalars(
         select(User).options(joinedload(User.team), joinedload(User.partner_organisation)).order_by(User.name)
     ).all()
-    return render_template("admin/users.html", users=rows)
+    return render_template("admin/users.html", users=rows, no_password=accounts.NO_PASSWORD,
+                           two_factor_users=twofactor.enrolled_user_ids())
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -45,7 +49,6 @@ def new_user():
             user = accounts.create_user(
                 email=form.email.data,
                 name=form.name.data,
-                password=form.password.data,
                 role=Role(form.role.data),
                 team=db.session.get(Team, form.team_id.data) if form.team_id.data else None,
                 partner_organisation=(
@@ -56,7 +59,9 @@ def new_user():
         except accounts.AccountError:
             form.email.errors.append(_("There is already an account with this e-mail address."))
         else:
-            flash(_("Account created for %(name)s.", name=user.name), "success")
+            tokens.invite(user, current_user, utcnow())
+            flash(_("Account created for %(name)s. An invitation to choose a password is sent to %(email)s.",
+                    name=user.name, email=user.email), "success")
             return redirect(url_for("admin.users"))
     return form_page("simple_form.html", form, heading=_("New user"), cancel_url=url_for("admin.users"))
 
@@ -90,6 +95,31 @@ def employment_fraction(user_id: int):
         return redirect(back)
     return form_page("simple_form.html", form, heading=_("Employment rate of %(name)s", name=person.name),
                      cancel_url=back)
+
+
+@bp.post("/users/<int:user_id>/invitation")
+@permission_required("admin.manage_users")
+def send_invitation(user_id: int):
+    """Send a new invitation (the old link stops working): for one that ran out or never arrived."""
+    user = db.session.get(User, user_id) or abort(404)
+    if user.password_hash != accounts.NO_PASSWORD:
+        flash(_("%(name)s has already chosen a password.", name=user.name), "error")
+    else:
+        tokens.invite(user, current_user, utcnow())
+        flash(_("A new invitation is sent to %(email)s.", email=user.email), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int:user_id>/two-factor/reset")
+@permission_required("admin.manage_users")
+def reset_two_factor(user_id: int):
+    """For a lost phone without recovery codes: the user sets the second factor up again at sign-in."""
+    user = db.session.get(User, user_id) or abort(404)
+    twofactor.reset(user)
+    accounts.record_event(user, AccountAction.TWO_FACTOR_RESET, current_user, utcnow())
+    flash(_("The second factor of %(name)s is reset. They set it up again at their next sign-in.",
+            name=user.name), "success")
+    return redirect(url_for("admin.users"))
 
 
 @bp.get("/teams")

@@ -12,8 +12,11 @@ class LoginForm(BaseForm):
     next = HiddenField()
 
 
-class ChangePasswordForm(BaseForm):
-    current_password = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=200)])
+class ForgotPasswordForm(BaseForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+
+
+class SetPasswordForm(BaseForm):
     new_password = PasswordField(
         _l("New password"),
         validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200)],
@@ -23,3 +26,7 @@ class ChangePasswordForm(BaseForm):
         _l("Repeat the new password"),
         validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords do not match."))],
     )
+
+
+class ChangePasswordForm(SetPasswordForm):
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=200)])

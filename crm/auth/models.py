@@ -31,6 +31,8 @@ class Team(db.Model):
     caseload_limit: Mapped[int] = mapped_column(default=20)
     # Months a closed participant's record is kept before it is listed for review and erasure.
     retention_months: Mapped[int] = mapped_column(default=24, server_default="24")
+    # Specialists of this team need a second factor too (admins and team leads by TWO_FACTOR_REQUIRED_ROLES).
+    two_factor_required: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     members: Mapped[list["User"]] = relationship(back_populates="team", order_by="User.name")
@@ -62,8 +64,6 @@ class User(UserMixin, db.Model):
     )
     active: Mapped[bool] = mapped_column(default=True)
     locale: Mapped[str | None] = mapped_column(String(5))
-    # Part of the session identity: bumping it signs the user out everywhere.
-    session_generation: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Staff get a morning e-mail of their open nudges unless they opt out.
@@ -79,8 +79,21 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:
         return self.active
 
-    def get_id(self) -> str:
-        return f"{self.id}:{self.session_generation}"
+    # Set per request by crm.sessions.views: the server-side session this user is signed in with.
+    session_token = None
+    session_id = None
+
+    def get_id(self) -> str | None:
+        """What Flask-Login keeps in the cookie: the session's token, never the user's id."""
+        return self.session_token
+
+    def __eq__(self, other):
+        """The same account (Flask-Login's mixin would compare get_id(), which is now a session token)."""
+        if isinstance(other, User):
+            return self is other or (self.id is not None and self.id == other.id)
+        return NotImplemented
+
+    __hash__ = UserMixin.__hash__
 
     @property
     def is_staff(self) -> bool:
@@ -92,11 +105,54 @@ class User(UserMixin, db.Model):
 
 
 class LoginThrottle(db.Model):
-    """Failed sign-ins counted per account and per client address."""
+    """Failed sign-ins counted per account and address, per address, and per account (to tell its owner)."""
 
     __tablename__ = "login_throttles"
 
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
     last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the account's owner was e-mailed about these failures (once per run of failures).
+    owner_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class TokenPurpose(enum.StrEnum):
+    RESET = "reset"
+    INVITATION = "invitation"
+
+
+class PasswordToken(db.Model):
+    """A single-use link that lets someone set their password: a reset, or a new user's invitation."""
+
+    __tablename__ = "password_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[TokenPurpose] = mapped_column(str_enum(TokenPurpose))
+    # SHA-256 of the link's token: the database alone opens no account.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class AccountAction(enum.StrEnum):
+    PASSWORD_RESET = "password_reset"
+    INVITATION_SENT = "invitation_sent"
+    TWO_FACTOR_ENROLLED = "two_factor_enrolled"
+    TWO_FACTOR_RESET = "two_factor_reset"
+    RECOVERY_CODE_USED = "recovery_code_used"
+    RECOVERY_CODES_RENEWED = "recovery_codes_renewed"
+
+
+class AccountEvent(db.Model):
+    """Changes to how someone signs in, and who made them: an admin's reset of a second factor above all."""
+
+    __tablename__ = "account_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[AccountAction] = mapped_column(str_enum(AccountAction))

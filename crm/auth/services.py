@@ -11,9 +11,13 @@ from sqlalchemy import func, select
 from ..core.clock import utcnow
 from ..extensions import db
 from ..partners.models import PartnerOrganisation
-from .models import LoginThrottle, Role, Team, User
+from ..sessions import services as sessions
+from . import mail
+from .models import AccountAction, AccountEvent, LoginThrottle, Role, Team, User
 
 MIN_PASSWORD_LENGTH = 10
+# Kept in password_hash until an invited user sets a password: no password matches it.
+NO_PASSWORD = "!invited"
 
 
 class AccountError(ValueError):
@@ -57,7 +61,9 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def create_user(*, email, name, password, role: Role, team=None, partner_organisation=None) -> User:
+def create_user(*, email, name, role: Role, password: str | None = None, team=None,
+                partner_organisation=None) -> User:
+    """A new account; without `password` nobody can sign in to it until an invitation is redeemed."""
     email = normalise_email(email)
     if find_user_by_email(email) is not None:
         raise AccountError("email taken")
@@ -72,29 +78,32 @@ def create_user(*, email, name, password, role: Role, team=None, partner_organis
         team=team if role in (Role.JOB_SPECIALIST, Role.TEAM_LEAD) else None,
         partner_organisation=partner_organisation if role == Role.PARTNER else None,
     )
-    set_password(user, password)
+    if password is None:
+        user.password_hash = NO_PASSWORD
+    else:
+        set_password(user, password)
     db.session.add(user)
     db.session.flush()
     return user
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: User, current: str, new: str, keep_session: int | None = None) -> None:
+    """A new password ends every other session: whoever knew the old one is signed out."""
     if not check_password(user, current):
         raise AccountError("wrong password")
     set_password(user, new)
-    end_other_sessions(user)
+    sessions.end_all(user, keep=keep_session)
     db.session.flush()
 
 
-def end_other_sessions(user: User) -> None:
-    """Sessions carry the generation number; a new one signs out every old session."""
-    user.session_generation += 1
+def record_event(user: User, action: AccountAction, actor: User | None, now: datetime) -> None:
+    db.session.add(AccountEvent(user_id=user.id, actor_id=actor.id if actor else None, action=action, at=now))
 
 
 def set_active(user: User, active: bool) -> None:
     user.active = active
     if not active:
-        end_other_sessions(user)
+        sessions.end_all(user)
     db.session.flush()
 
 
@@ -105,7 +114,7 @@ def set_employment_fraction(user: User, percent: int) -> None:
 
 
 TEAM_FIELDS = ("name", "municipality", "weekly_contact_target", "cold_after_days", "caseload_limit",
-               "retention_months")
+               "retention_months", "two_factor_required")
 
 
 def save_team(team: Team | None, **values) -> Team:
@@ -144,53 +153,67 @@ class Throttle:
 
     allowed: bool
     retry_at: datetime | None = None
-    locked: bool = False
 
 
-def throttle_keys(email: str, address: str | None) -> list[str]:
-    return [f"account:{normalise_email(email)}", f"address:{address or 'unknown'}"]
+def throttle_keys(email: str, address: str | None) -> dict[str, str]:
+    """The counts one attempt adds to. Only `pair` (this account from this address) and `address` (any
+    account from this address) ever slow sign-in down: failures elsewhere never stop the owner."""
+    account = f"account:{normalise_email(email)}"
+    address = f"address:{address or 'unknown'}"
+    return {"pair": f"{account}|{address}", "address": address, "account": account}
 
 
-def check_throttle(keys: list[str], now: datetime) -> Throttle:
+def _soft_limits() -> dict[str, int]:
+    config = current_app.config
+    return {"pair": config["LOGIN_SOFT_LIMIT"], "address": config["LOGIN_ADDRESS_SOFT_LIMIT"]}
+
+
+def check_throttle(keys: dict[str, str], now: datetime) -> Throttle:
     config = current_app.config
     window = timedelta(minutes=config["LOGIN_FAILURE_WINDOW_MINUTES"])
+    soft = _soft_limits()
+    rows = {row.key: row for row in db.session.scalars(
+        select(LoginThrottle).where(LoginThrottle.key.in_([keys[kind] for kind in soft])))}
     worst = Throttle(allowed=True)
-    for row in db.session.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(keys))):
-        if row.locked_until and row.locked_until > now:
-            return Throttle(allowed=False, retry_at=row.locked_until, locked=True)
-        if now - row.last_failure_at > window or row.failures < config["LOGIN_SOFT_LIMIT"]:
+    for kind, limit in soft.items():
+        row = rows.get(keys[kind])
+        if row is None or now - row.last_failure_at > window or row.failures < limit:
             continue
-        # Past the soft limit each further try waits twice as long, up to a minute.
-        delay = timedelta(seconds=min(60, 2 ** (row.failures - config["LOGIN_SOFT_LIMIT"] + 1)))
+        # Past the soft limit each further try waits twice as long, up to LOGIN_MAX_DELAY_SECONDS.
+        delay = timedelta(seconds=min(config["LOGIN_MAX_DELAY_SECONDS"], 2 ** (row.failures - limit + 1)))
         retry_at = row.last_failure_at + delay
         if retry_at > now and (worst.retry_at is None or retry_at > worst.retry_at):
             worst = Throttle(allowed=False, retry_at=retry_at)
     return worst
 
 
-def record_failure(keys: list[str], now: datetime) -> None:
-    config = current_app.config
-    window = timedelta(minutes=config["LOGIN_FAILURE_WINDOW_MINUTES"])
-    for key in keys:
+def record_failure(keys: dict[str, str], now: datetime, user: User | None = None) -> None:
+    """Count a failed attempt; the account's own count (kept only for real accounts) tells its owner."""
+    window = timedelta(minutes=current_app.config["LOGIN_FAILURE_WINDOW_MINUTES"])
+    for kind, key in keys.items():
+        if kind == "account" and user is None:
+            continue
         row = db.session.get(LoginThrottle, key)
         if row is None:
             row = LoginThrottle(key=key, failures=0, last_failure_at=now)
             db.session.add(row)
-        elif now - row.last_failure_at > window and not (row.locked_until and row.locked_until > now):
-            row.failures = 0
+        elif now - row.last_failure_at > window:
+            row.failures, row.owner_told_at = 0, None
         row.failures += 1
         row.last_failure_at = now
-        if row.failures >= config["LOGIN_HARD_LIMIT"]:
-            row.locked_until = now + timedelta(minutes=config["LOGIN_LOCK_MINUTES"])
-            row.failures = 0
+        if kind == "account" and row.failures >= current_app.config["LOGIN_TELL_OWNER_AFTER"] \
+                and row.owner_told_at is None:
+            row.owner_told_at = now
+            mail.send_failed_sign_ins(user, row.failures, now)
     db.session.flush()
 
 
-def clear_failures(keys: list[str]) -> None:
-    """A successful sign-in clears the account's count (not the address's: others may share it)."""
-    row = db.session.get(LoginThrottle, keys[0])
-    if row is not None:
-        db.session.delete(row)
+def clear_failures(keys: dict[str, str]) -> None:
+    """A successful sign-in clears the account's counts (not the address's: others may share it)."""
+    for kind in ("pair", "account"):
+        row = db.session.get(LoginThrottle, keys[kind])
+        if row is not None:
+            db.session.delete(row)
 
 
 def authenticate(email: str, password: str, address: str | None, now: datetime | None = None):
@@ -204,7 +227,7 @@ def authenticate(email: str, password: str, address: str | None, now: datetime |
     if user is None:
         _hasher().hash(password)  # spend the same time as a real check: no account enumeration
     if user is None or not check_password(user, password) or not user.active:
-        record_failure(keys, now)
+        record_failure(keys, now, user)
         return None, check_throttle(keys, now)
     clear_failures(keys)
     user.last_login_at = now

@@ -30,7 +30,7 @@ from .models import UTCDateTime
 log = logging.getLogger(__name__)
 
 # Modules whose import registers jobs with @scheduled_job; a room with scheduled work adds itself here.
-JOB_MODULES = ("crm.nudges.jobs", "crm.privacy.jobs", "crm.leads.jobs")
+JOB_MODULES = ("crm.nudges.jobs", "crm.privacy.jobs", "crm.leads.jobs", "crm.sessions.jobs")
 LEASE_SECONDS = 15 * 60  # a SQLite lease outlives any sane run; a crashed holder frees it after this
 
 

@@ -32,19 +32,6 @@ def download(body: str | bytes, mimetype: str, filename: str) -> Response:
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename, safe='')}"})
 
 
-@login_manager.user_loader
-def load_user(identity: str):
-    from ..auth.models import User
-
-    user_id, _, generation = identity.partition(":")
-    if not user_id.isdigit() or not generation.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.session_generation != int(generation):
-        return None
-    return user
-
-
 def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please sign in to see that page.")

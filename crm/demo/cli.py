@@ -4,6 +4,7 @@ import time
 from datetime import timedelta
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
@@ -43,6 +44,9 @@ def load():
     click.echo(f"Sign in at http://127.0.0.1:5000 with one of these (password: {data.PASSWORD}):")
     for email, name, role in [*data.PEOPLE, data.PARTNER_USER]:
         click.echo(f"  {email:32} {name} ({role})")
+    if not current_app.config["TWO_FACTOR_REQUIRED_ROLES"]:
+        click.echo("The second factor is not required in this demo; CRM_TWO_FACTOR_ROLES=admin,team_lead "
+                   "makes admins and team leads set it up at sign-in, as production does.")
 
 
 def load_demo_team(rng: random.Random) -> None:

@@ -3,7 +3,6 @@ from datetime import date, datetime
 
 from flask_babel import gettext as _
 
-from ..auth.services import end_other_sessions
 from ..core.audit import AuditAction, audit
 from ..core.clock import utcnow
 from ..core.history import diff, record_change, snapshot
@@ -14,6 +13,7 @@ from ..participants.disclosure import DisclosureRefusal, check_naming
 from ..participants.models import Participant, ParticipantStatus, PartyKind
 from ..placements import services as placements
 from ..placements.models import EmploymentForm, EndReason
+from ..sessions.services import end_all as end_sessions
 from .models import Listing, ListingKind, ListingStatus, PartnerOrganisation, Referral, ReferralStatus
 
 LISTING_FIELDS = ("title", "kind", "tasks", "hours_min", "hours_max", "weekdays", "evenings", "weekends", "schedule",
@@ -41,7 +41,7 @@ def set_organisation_active(organisation: PartnerOrganisation, user, active: boo
     organisation.active = active
     if not active:
         for member in organisation.users:
-            end_other_sessions(member)
+            end_sessions(member)
     record_change(organisation, "restored" if active else "archived", user)
     db.session.flush()
 

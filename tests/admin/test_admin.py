@@ -7,27 +7,27 @@ from crm.extensions import db
 from .. import factories
 
 
-def test_admin_creates_a_specialist(login, admin, team):
+def test_admin_creates_a_specialist_who_is_invited(login, admin, team, outbox):
     client = login(admin)
     response = client.post("/admin/users/new", data={
         "name": "Nina Ny", "email": "Nina.Ny@Example.se", "role": "job_specialist", "team_id": team.id,
-        "partner_organisation_id": 0, "password": "ett långt lösenord"})
+        "partner_organisation_id": 0})
     assert response.status_code == 302
     user = db.session.scalar(select(User).where(User.email == "nina.ny@example.se"))
     assert user.role == Role.JOB_SPECIALIST and user.team_id == team.id
-    assert user.password_hash.startswith("$argon2id$")
+    assert list(outbox()) == ["nina.ny@example.se"]
 
 
 def test_specialist_needs_a_team_and_emails_are_unique(login, admin, specialist):
     client = login(admin)
     response = client.post("/admin/users/new", data={
         "name": "Utan Team", "email": "utan@example.se", "role": "job_specialist", "team_id": 0,
-        "partner_organisation_id": 0, "password": "ett långt lösenord"})
+        "partner_organisation_id": 0})
     assert response.status_code == 422
     assert "utan@example.se" in response.get_data(as_text=True)
     response = client.post("/admin/users/new", data={
         "name": "Dubbel", "email": specialist.email, "role": "admin", "team_id": 0,
-        "partner_organisation_id": 0, "password": "ett långt lösenord"})
+        "partner_organisation_id": 0})
     assert response.status_code == 422
 
 

@@ -40,20 +40,18 @@ def test_pages_require_sign_in_and_next_stays_local(client, specialist):
     assert response.headers["Location"] == "/account"
 
 
-def test_repeated_failures_slow_down_then_lock(app, specialist):
+def test_repeated_failures_slow_down_but_never_lock(app, specialist):
     keys = services.throttle_keys(specialist.email, "10.0.0.1")
     now = utcnow()
     for _ in range(app.config["LOGIN_SOFT_LIMIT"]):
-        services.record_failure(keys, now)
+        services.record_failure(keys, now, specialist)
     slowed = services.check_throttle(keys, now)
-    assert not slowed.allowed and not slowed.locked
-    assert services.check_throttle(keys, now + timedelta(seconds=61)).allowed
-
-    for _ in range(app.config["LOGIN_HARD_LIMIT"]):
-        services.record_failure(keys, now)
-    locked = services.check_throttle(keys, now + timedelta(minutes=5))
-    assert locked.locked
-    assert services.check_throttle(keys, now + timedelta(minutes=app.config["LOGIN_LOCK_MINUTES"] + 1)).allowed
+    assert not slowed.allowed and slowed.retry_at == now + timedelta(seconds=2)
+    for _ in range(50):
+        services.record_failure(keys, now, specialist)
+    longest = services.check_throttle(keys, now)
+    assert longest.retry_at == now + timedelta(seconds=app.config["LOGIN_MAX_DELAY_SECONDS"])
+    assert services.check_throttle(keys, now + timedelta(seconds=app.config["LOGIN_MAX_DELAY_SECONDS"] + 1)).allowed
 
 
 def test_quick_retries_are_refused_without_checking_the_password(client, specialist, app):
@@ -64,19 +62,34 @@ def test_quick_retries_are_refused_without_checking_the_password(client, special
     assert "Vänta" in response.get_data(as_text=True)
 
 
-def test_locked_account_refuses_even_the_right_password(client, specialist, app):
-    keys = services.throttle_keys(specialist.email, "127.0.0.1")
-    for _ in range(app.config["LOGIN_HARD_LIMIT"]):
-        services.record_failure(keys, utcnow())
+def test_failures_from_another_address_do_not_stop_the_owner(client, specialist):
+    stranger = services.throttle_keys(specialist.email, "203.0.113.9")
+    for _ in range(100):
+        services.record_failure(stranger, utcnow(), specialist)
+    assert not services.check_throttle(stranger, utcnow()).allowed
     response = client.post("/login", data={"email": specialist.email, "password": factories.PASSWORD})
-    assert response.status_code == 429
-    assert "låst" in response.get_data(as_text=True)
+    assert response.status_code == 302
+
+
+def test_the_owner_is_told_once_about_many_failures(app, client, specialist, outbox):
+    for n in range(app.config["LOGIN_TELL_OWNER_AFTER"] + 5):
+        services.record_failure(services.throttle_keys(specialist.email, f"198.51.100.{n}"), utcnow(), specialist)
+    messages = outbox()
+    assert list(messages) == [specialist.email]
+    body = messages[specialist.email].get_content()
+    assert "10 misslyckade försök" in body and "https://crm.example.se/password/forgot" in body
+
+
+def test_unknown_accounts_get_no_account_count(client):
+    client.post("/login", data={"email": "nobody@example.se", "password": "wrong"})
+    assert db.session.get(LoginThrottle, "account:nobody@example.se") is None
 
 
 def test_success_clears_the_account_counter(client, specialist):
     client.post("/login", data={"email": specialist.email, "password": "wrong"})
     client.post("/login", data={"email": specialist.email, "password": factories.PASSWORD})
     assert db.session.get(LoginThrottle, f"account:{specialist.email}") is None
+    assert db.session.get(LoginThrottle, f"account:{specialist.email}|address:127.0.0.1") is None
 
 
 def test_deactivated_user_cannot_sign_in(client, specialist):

@@ -9,7 +9,10 @@ import pytest
 from .. import factories
 
 ALWAYS_ALLOWED = {"static", "core.healthz", "core.set_language", "core.index", "auth.login", "auth.logout",
-                  "auth.account", "calendar.feed", "help.glossary_page"}
+                  "auth.account", "calendar.feed", "help.glossary_page",
+                  # Signing in and one's own sessions and second factor: anyone's, each checks who asks.
+                  "auth.forgot_password", "auth.set_password", "sessions.end", "sessions.end_all",
+                  "twofactor.verify", "twofactor.enrol", "twofactor.recovery_codes", "twofactor.turn_off"}
 # The social-enterprise portal's endpoints. The walk's partner belongs to no organisation of `records`,
 # so those of these that take a record id must still refuse it (tests/partners/test_isolation.py has more).
 PARTNER_ROUTES = {"partners.portal", "partners.new_listing", "partners.edit_listing", "partners.listing_status",
