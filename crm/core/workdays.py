@@ -1,5 +1,6 @@
-"""Working days in Sweden: weekends and the Swedish public holidays (from the maintained `holidays`
-package) are not working days. Dates the app proposes for a contact are moved onto a working day here."""
+"""Working days in Sweden: weekends, the Swedish public holidays (from the maintained `holidays`
+package) and the eves Swedish working life treats as holidays (midsummer, Christmas and New Year's Eve)
+are not working days. Dates the app proposes for a contact or a meeting are moved onto a working day here."""
 from datetime import date, timedelta
 from functools import cache
 
@@ -8,7 +9,9 @@ import holidays
 
 @cache
 def _public_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("SE", years=year))
+    public = holidays.country_holidays("SE", years=year, language="en_US")
+    midsummer = next(day for day, name in public.items() if name == "Midsummer Day")
+    return frozenset({*public, midsummer - timedelta(days=1), date(year, 12, 24), date(year, 12, 31)})
 
 
 def is_working_day(day: date) -> bool:

@@ -1,8 +1,6 @@
 """Writes for the meeting series: plan meetings, keep minutes, decide and complete actions."""
 from datetime import date, datetime, time, timedelta
 
-from dateutil.easter import easter
-from dateutil.relativedelta import FR, relativedelta
 from dateutil.rrule import rrulestr
 from flask import render_template
 from flask_babel import gettext as _
@@ -14,6 +12,7 @@ from ..contacts.services import ContactError, PlannedStep
 from ..core.clock import local_date, utcnow
 from ..core.formats import text_date
 from ..core.mail import compose, external_url, in_language_of, send_once
+from ..core.workdays import next_working_day
 from ..employers.models import Employer
 from ..extensions import db
 from .agenda import build_agenda, period_for, section_titles
@@ -47,26 +46,10 @@ def create_series(team, values: dict, today: date, now: datetime | None = None) 
 DECISION_MAX = 5000  # characters in one agenda item's decision
 
 
-def swedish_public_holidays(year: int) -> set[date]:
-    """Days off in Sweden besides weekends (public holidays, and the eves treated as such: midsummer,
-    Christmas and New Year's Eve). Kept here until the core has a shared working-day calendar."""
-    easter_day = easter(year)
-    midsummer_eve = date(year, 6, 19) + relativedelta(weekday=FR)
-    fixed = [(1, 1), (1, 6), (5, 1), (6, 6), (12, 24), (12, 25), (12, 26), (12, 31)]
-    return {*(date(year, m, d) for m, d in fixed), easter_day - timedelta(days=2), easter_day + timedelta(days=1),
-            easter_day + timedelta(days=39), midsummer_eve}
-
-
-def working_day_on_or_after(day: date) -> date:
-    while day.weekday() >= 5 or day in swedish_public_holidays(day.year):
-        day += timedelta(days=1)
-    return day
-
-
 def proposed_date(series: MeetingSeries, on_or_after: date) -> date | None:
     """The rule's next date from `on_or_after`, moved to the next working day when it is a weekend or holiday."""
     day = series.next_date(on_or_after)
-    return working_day_on_or_after(day) if day else None
+    return next_working_day(day) if day else None
 
 
 def plan_next_meeting(series: MeetingSeries, on_or_after: date) -> Meeting | None:

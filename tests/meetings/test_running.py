@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from crm.core import clock
+from crm.core.workdays import next_working_day
 from crm.extensions import db
 from crm.meetings import services
 from crm.meetings.models import Meeting, MeetingAction
@@ -134,7 +135,7 @@ def test_the_minutes_go_by_email_to_the_teams_staff_only(app, login, team, team_
     (date(2026, 11, 26), date(2026, 11, 26)),  # an ordinary Thursday
 ])
 def test_the_next_meeting_is_proposed_on_a_working_day(rule_day, proposed):
-    assert services.working_day_on_or_after(rule_day) == proposed
+    assert next_working_day(rule_day) == proposed
 
 
 def test_saving_the_minutes_proposes_the_next_meeting_two_weeks_on(login, team_lead, meetings):
@@ -142,5 +143,5 @@ def test_saving_the_minutes_proposes_the_next_meeting_two_weeks_on(login, team_l
     client = login(team_lead)
     client.post(f"/meetings/{meeting.id}/minutes", data={"minutes": "Protokoll"})
     planned = db.session.scalars(select(Meeting.held_on).where(Meeting.held_on > meeting.held_on)).all()
-    assert planned == [services.working_day_on_or_after(meeting.held_on + timedelta(days=14))]
+    assert planned == [next_working_day(meeting.held_on + timedelta(days=14))]
     assert "Nästa möte föreslås" in client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
