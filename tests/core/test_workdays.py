@@ -1,9 +1,23 @@
-"""Proposed dates land on days people work: not a weekend, a public holiday or an eve treated as one."""
+"""Proposed dates land on days people work: not a weekend, a public holiday (from the holidays package) or
+an eve Swedish workplaces keep free."""
 from datetime import date
 
 import pytest
 
+from crm.core import workdays
 from crm.core.workdays import next_working_day, previous_working_day
+
+
+@pytest.mark.parametrize("day, working", [
+    (date(2026, 12, 4), True),  # a Friday
+    (date(2026, 12, 5), False),  # a Saturday
+    (date(2026, 12, 25), False),  # Christmas Day
+    (date(2027, 3, 26), False),  # Good Friday
+    (date(2027, 5, 6), False),  # Ascension Day
+    (date(2027, 6, 7), True),  # the Monday after National Day (a Sunday in 2027)
+])
+def test_working_days(day, working):
+    assert workdays.is_working_day(day) is working
 
 
 @pytest.mark.parametrize("day, expected", [
