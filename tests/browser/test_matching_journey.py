@@ -26,6 +26,7 @@ def test_specialist_matches_a_participant_and_proposes_them(phone, live_data):
             "hours_min": 20, "hours_max": 30, "occupations": ["4322"], "municipalities": ["Nyköping"],
             "tasks_liked": "packa", "reviewed_on": date(2026, 11, 1)})
         factories.make_consent(anna, employer=warehouse, decided_on=date(2026, 11, 1))
+        factories.make_disclosure(anna, decided_on=date(2026, 11, 1))
         factories.make_opening(warehouse, title="Packare", occupation_code="4322", hours_min=20, hours_max=25,
                                municipality="Nyköping", tasks="Packa order")
         factories.make_opening(cafe, title="Barista", occupation_code="5131", municipality="Nyköping",

@@ -53,7 +53,7 @@ def test_specialist_walks_a_sip_on_a_phone(phone, live_data, live_server):
     phone.get_by_role("button", name="Spara").click()
     phone.locator("#meetings").get_by_text("Tolk: somaliska").wait_for()
     phone.locator("#actions").get_by_role("link", name="Lägg till").click()
-    phone.get_by_label("Vad som ska göras").fill("Följa med på intervjun hos ICA")
+    phone.get_by_label("Vad ska göras", exact=True).fill("Följa med på intervjun hos ICA")
     phone.locator("#due_on").fill("2099-01-15")
     phone.get_by_role("button", name="Spara").click()
     phone.locator("#actions").get_by_text("Följa med på intervjun hos ICA").wait_for()

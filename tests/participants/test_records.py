@@ -104,7 +104,7 @@ def test_edit_details(login, team, specialist):
     participant = factories.make_participant(team, specialist, first_name="Omar")
     response = login(specialist).post(f"/participants/{participant.id}/edit", data={
         "first_name": "Omar", "last_name": participant.last_name, "phone": "0155-12 34 56", "email": "omar@example.se",
-        "specialist_id": specialist.id, "entered_on": "2026-10-01"})
+        "specialist_id": specialist.id, "entered_on": "2026-10-01", "version": participant.version})
     assert response.status_code == 302
     db.session.refresh(participant)
     assert participant.phone == "0155-12 34 56" and participant.email == "omar@example.se"
