@@ -11,6 +11,7 @@ from ..core.errors import keeps_input_on_csrf_failure
 from ..core.formats import day_date, text_datetime
 from ..core.forms import choices
 from ..core.permissions import can, permission_required, require
+from ..core.urls import MAX_RECORD_ID
 from ..core.web import form_page
 from ..extensions import db
 from ..participants.queries import team_specialists
@@ -248,6 +249,8 @@ def complete_action(action_id: int):
     # back: "meeting" (the one that decided it), a meeting's id (the one reviewing it), or the actions page
     back = request.form.get("back", "")
     reviewing = back.isdigit()
+    if reviewing and int(back) > MAX_RECORD_ID:
+        abort(404)
     meeting = load_meeting(int(back) if reviewing else action.meeting_id) if reviewing or back == "meeting" else None
     if meeting is not None:
         _keep_draft(meeting)

@@ -89,6 +89,8 @@ def test_last_meetings_open_actions_come_first_and_are_carried_or_closed(app, lo
     new_due = clock.today() + timedelta(days=14)
     assert client.post(f"/meetings/{meeting.id}/actions/{carried.id}/carry",
                        data={"due_on": new_due.isoformat(), "draft-minutes": "Pågår"}).status_code == 302
+    assert client.post(f"/meetings/actions/{closed.id}/done",  # no meeting has an id beyond the column's range
+                       data={"note": "Klart", "back": "4236359292595355"}).status_code == 404
     assert client.post(f"/meetings/actions/{closed.id}/done",
                        data={"note": "Klart", "back": str(meeting.id)}).headers["Location"].endswith(
         f"/meetings/{meeting.id}#item-open_actions")
