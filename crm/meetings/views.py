@@ -10,6 +10,7 @@ from ..core import clock
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.formats import day_date, text_datetime
 from ..core.forms import choices
+from ..core.mail import MailError
 from ..core.permissions import can, permission_required, require
 from ..core.urls import MAX_RECORD_ID
 from ..core.web import form_page
@@ -233,6 +234,9 @@ def send_minutes(meeting_id: int):
         sent = services.send_minutes(meeting)
     except services.MeetingRuleError as error:
         flash(str(error), "error")
+    except MailError:  # what went out is recorded: sending again reaches only those who have none
+        flash(_("The mail server did not take every message. Send again later: no one gets the minutes twice."),
+              "error")
     else:
         flash(ngettext("The minutes were sent to %(num)s person in the team.",
                        "The minutes were sent to %(num)s people in the team.", sent), "success")

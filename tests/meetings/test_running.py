@@ -147,3 +147,17 @@ def test_saving_the_minutes_proposes_the_next_meeting_two_weeks_on(login, team_l
     planned = db.session.scalars(select(Meeting.held_on).where(Meeting.held_on > meeting.held_on)).all()
     assert planned == [next_working_day(meeting.held_on + timedelta(days=14))]
     assert "Nästa möte föreslås" in client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+
+
+def test_a_refusing_mail_server_leaves_a_message_and_a_second_send_reaches_only_the_rest(login, team, team_lead,
+                                                                                       specialist, meetings,
+                                                                                       smtp_server):
+    meeting = meetings[1]
+    client = login(team_lead)
+    client.post(f"/meetings/{meeting.id}/minutes", data={"minutes": "Protokoll"})
+    smtp_server.accept = 1
+    refused = client.post(f"/meetings/{meeting.id}/send", follow_redirects=True)
+    assert refused.status_code == 200 and "Skicka igen senare" in refused.get_data(as_text=True)
+    smtp_server.accept = None
+    assert client.post(f"/meetings/{meeting.id}/send").status_code == 302
+    assert sorted(smtp_server.recipients()) == sorted([team_lead.email, specialist.email])
