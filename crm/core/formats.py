@@ -26,7 +26,7 @@ def number(value, digits: int = 1) -> str:
     """A count or a measure: grouped thousands, at most `digits` decimals (none shown when zero)."""
     if value is None:
         return "—"
-    return format_decimal(value, format="#,##0" + ("." + "#" * digits if digits else ""))
+    return format_decimal(value, format="#,##0" + _decimals(digits))
 
 
 def percent(value, digits: int = 1) -> str:
@@ -34,7 +34,7 @@ def percent(value, digits: int = 1) -> str:
     if value is None:
         return "—"
     pattern = get_locale().percent_formats[None].pattern  # "#,##0 %" in Swedish, "#,##0%" in English
-    return format_percent(value / 100, format=pattern.replace("0", "0." + "#" * digits, 1) if digits else pattern)
+    return format_percent(value / 100, format=pattern.replace("0", "0" + _decimals(digits), 1))
 
 
 def money(value) -> str:
@@ -56,11 +56,7 @@ def table_date(value: date | datetime | None) -> str:
 
 def day_date(value: date | datetime | None, weekday: bool = False) -> str:
     """A date in a short list where the year goes without saying: 5 dec. / lör 5 dec."""
-    if not value:
-        return "—"
-    if isinstance(value, datetime):
-        value = to_user_timezone(value)
-    return format_skeleton("MMMEd" if weekday else "MMMd", value, locale=get_locale())
+    return _skeleton("MMMEd" if weekday else "MMMd", value) if value else "—"
 
 
 def long_date(value: date | datetime | None, year: bool = True) -> str:
@@ -69,9 +65,7 @@ def long_date(value: date | datetime | None, year: bool = True) -> str:
         return "—"
     if year:
         return format_date(value, "full")
-    day = format_skeleton("MMMMd", to_user_timezone(value) if isinstance(value, datetime) else value,
-                          locale=get_locale())
-    return gettext("%(weekday)s, %(date)s", weekday=format_date(value, "EEEE"), date=day)
+    return gettext("%(weekday)s, %(date)s", weekday=format_date(value, "EEEE"), date=_skeleton("MMMMd", value))
 
 
 def text_datetime(value: datetime | None) -> str:
@@ -81,7 +75,7 @@ def text_datetime(value: datetime | None) -> str:
 
 def month(value: date) -> str:
     """A month as a chart label: nov. 2026 / Nov 2026."""
-    return format_skeleton("yMMM", value, locale=get_locale())
+    return _skeleton("yMMM", value)
 
 
 def week(value: date) -> str:
@@ -96,7 +90,19 @@ def csv_number(value, digits: int = 1) -> str:
         return ""
     if isinstance(value, int):
         return str(value)
-    return format_decimal(round(value, digits), format="0." + "#" * digits)
+    return format_decimal(round(value, digits), format="0" + _decimals(digits))
+
+
+def _decimals(digits: int) -> str:
+    """The pattern's optional decimals: ".#" for one, "" for none."""
+    return "." + "#" * digits if digits else ""
+
+
+def _skeleton(skeleton: str, value: date | datetime) -> str:
+    """Babel's skeletons pick the locale's own order ("5 dec." / "Dec 5"); Flask-Babel has no wrapper, so
+    the reader's time zone and locale are applied here."""
+    return format_skeleton(skeleton, to_user_timezone(value) if isinstance(value, datetime) else value,
+                           locale=get_locale())
 
 
 FILTERS = {"number": number, "percent": percent, "money": money, "text_date": text_date,
