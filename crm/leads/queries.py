@@ -4,6 +4,7 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from ..employers.models import Employer
+from ..employers.services import find_by_organisation_number
 from ..extensions import db
 from ..matching.engine import LEAD, Job
 from .models import Lead
@@ -26,10 +27,7 @@ def open_leads(team_id: int, today: date, known: bool | None = None) -> list[tup
 
 
 def employer_of(lead: Lead) -> Employer | None:
-    if not lead.organisation_number:
-        return None
-    return db.session.scalar(select(Employer).where(Employer.team_id == lead.team_id,
-                                                    Employer.organisation_number == lead.organisation_number))
+    return find_by_organisation_number(lead.team_id, lead.organisation_number)
 
 
 def hiring_now(employers, today: date) -> dict[int, list[Lead]]:
