@@ -90,6 +90,8 @@ class Config:
     MAIL_PORT = int(os.environ.get("CRM_MAIL_PORT", 587))
     # STARTTLS whenever the server offers it; with MAIL_REQUIRE_TLS, nothing is sent to a server that does not.
     MAIL_REQUIRE_TLS = os.environ.get("CRM_MAIL_REQUIRE_TLS", "0") not in ("0", "false", "no")
+    # The server's certificate is verified against the system's authorities, or this file (an internal CA).
+    MAIL_TLS_CA_FILE = os.environ.get("CRM_MAIL_TLS_CA_FILE")
     # A digest that failed or was missed at 06:30 is tried again every quarter of an hour until this hour.
     DIGEST_RETRY_UNTIL_HOUR = int(os.environ.get("CRM_DIGEST_RETRY_UNTIL_HOUR", 12))
     MAIL_USERNAME = os.environ.get("CRM_MAIL_USERNAME")

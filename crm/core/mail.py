@@ -6,6 +6,7 @@ moment the server accepted it, so a retry after a refusal, a crash or a kill sen
 """
 import logging
 import smtplib
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -88,7 +89,7 @@ def send_once(kind: str, key: str, messages: list[EmailMessage], now: datetime) 
                 db.session.add(SentMail(kind=kind, recipient=message["To"], key=key, sent_at=now))
                 db.session.commit()
                 sent += 1
-    except (smtplib.SMTPException, OSError) as error:
+    except (smtplib.SMTPException, OSError) as error:  # ssl.SSLError is an OSError
         db.session.rollback()
         log.error("%s mail: %d of %d sent, %d not sent (to be retried): %s",
                   kind, sent, len(waiting), len(waiting) - sent, error)
@@ -106,7 +107,8 @@ def _connection():
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
         smtp.ehlo()
         if smtp.has_extn("starttls"):
-            smtp.starttls()
+            # smtplib's own default context checks no certificate; a mail server must prove who it is.
+            smtp.starttls(context=ssl.create_default_context(cafile=config.get("MAIL_TLS_CA_FILE")))
             smtp.ehlo()
         elif config.get("MAIL_REQUIRE_TLS"):
             raise smtplib.SMTPNotSupportedError(
