@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..contacts import queries as contact_queries
+from ..core.clock import today
 from ..core.errors import keeps_input_on_csrf_failure
 from ..core.forms import choices
 from ..core.history import history_of
@@ -15,6 +16,7 @@ from ..core.web import form_page
 from ..extensions import db
 from ..imports.duplicates import similar_employers
 from ..imports.forms import bulk_edit_form
+from ..leads import queries as lead_queries
 from ..openings import queries as opening_queries
 from ..reference import industry_name, municipalities, sni_divisions
 from . import queries, services
@@ -53,6 +55,7 @@ def index():
     page = queries.employer_page(current_user.team_id, filters, page=arg_page(),
                                  per_page=current_app.config["PAGE_SIZE"])
     return render_template("employers/list.html", form=form, page=page,
+                           hiring_by_employer=lead_queries.hiring_now(page.items, today()),
                            bulk_form=bulk_edit_form(current_user.team_id, request.query_string.decode()))
 
 
@@ -129,7 +132,8 @@ def detail(employer_id: int):
                                                      per_page=CONTACTS_PER_PAGE)
     return render_template("employers/detail.html", employer=employer, history=history_of(employer, limit=20),
                            field_labels=labels, contacts=contacts, analyses=opening_queries.analyses_of(employer.id),
-                           openings=opening_queries.openings_of(employer.id))
+                           openings=opening_queries.openings_of(employer.id),
+                           hiring=lead_queries.hiring_now([employer], today()).get(employer.id, []))
 
 
 @bp.route("/<int:employer_id>/edit", methods=["GET", "POST"])

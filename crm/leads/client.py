@@ -18,7 +18,12 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
 class FetchFailed(Exception):
-    """The API could not be read (offline, timeouts, errors after the retries): the fetch stops here."""
+    """The API could not be read (offline, timeouts, errors after the retries): the fetch stops here.
+    `refused` when the API answered but refused this query (a 4xx): other queries may still work."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.refused = status is not None and 400 <= status < 500
 
 
 @dataclass(frozen=True)
@@ -46,15 +51,15 @@ class JobSearchClient:
     page_size: int = PAGE_SIZE
     sleep: Callable[[float], None] = field(default=time.sleep)
 
-    def search(self, query: Query) -> Iterator[dict]:
-        """Every hit of the query, page by page, until the total is reached or the API's limit."""
+    def pages(self, query: Query) -> Iterator[list]:
+        """The query's hits page by page, until the total is reached or the API's limit."""
         offset = 0
         while offset < MAX_OFFSET:
             page = self._get("/search", [*query.params(), ("offset", str(offset)), ("limit", str(self.page_size))])
             hits = page.get("hits") if isinstance(page, dict) else None
             if not isinstance(hits, list):
                 raise FetchFailed("the answer has no list of hits")
-            yield from hits
+            yield hits
             offset += len(hits)
             if not hits or len(hits) < self.page_size or offset >= _total(page):
                 return
@@ -71,7 +76,7 @@ class JobSearchClient:
                     return json.load(response)
             except HTTPError as error:
                 if error.code not in RETRY_STATUSES:
-                    raise FetchFailed(f"HTTP {error.code}") from error
+                    raise FetchFailed(f"HTTP {error.code}", error.code) from error
                 problem = f"HTTP {error.code}"
                 wait = _retry_after(error) or delay
             except (URLError, TimeoutError, OSError) as error:

@@ -27,8 +27,9 @@ class FetchResult:
     new: int = 0
     changed: int = 0
     closed: int = 0
-    refused: int = 0
+    malformed: int = 0
     failed: str | None = None
+    refused: bool = False  # the API refused this search's query; the others may still be fetched
 
 
 def client_from_config() -> JobSearchClient:
@@ -77,18 +78,12 @@ def fetch_search(search: LeadSearch, client: JobSearchClient, now: datetime) -> 
     query = Query(tuple(search.occupations), tuple(search.municipalities), search.free_text)
     seen: set[str] = set()
     try:
-        for hit in client.search(query):
-            try:
-                ad = parse_ad(hit)
-            except MalformedAd as problem:
-                result.refused += 1
-                log.warning("lead search %s: ad %r refused (%s)", search.id,
-                            hit.get("id") if isinstance(hit, dict) else None, problem)
-                continue
-            seen.add(ad.ad_id)
-            _store(search, ad, now, result)
+        for hits in client.pages(query):
+            ads = _parse(search, hits, result)
+            seen.update(ad.ad_id for ad in ads)
+            _store(search, ads, now, result)
     except FetchFailed as problem:
-        result.failed = str(problem)[:300]
+        result.failed, result.refused = str(problem)[:300], problem.refused
         search.last_error = result.failed
         log.warning("lead search %s (team %s): fetch failed: %s", search.id, search.team_id, problem)
         db.session.flush()
@@ -102,28 +97,47 @@ def fetch_search(search: LeadSearch, client: JobSearchClient, now: datetime) -> 
     return result
 
 
-def _store(search: LeadSearch, ad: Ad, now: datetime, result: FetchResult) -> None:
-    lead = db.session.scalar(select(Lead).where(Lead.team_id == search.team_id, Lead.ad_id == ad.ad_id))
-    if ad.removed:
-        if lead is not None and lead.closed_at is None:
-            lead.closed_at = now
-            result.closed += 1
-        return
-    if lead is None:
-        lead = Lead(team_id=search.team_id, search_id=search.id, ad_id=ad.ad_id, first_seen_at=now)
-        for name in Ad.FIELDS:
-            setattr(lead, name, getattr(ad, name))
-        db.session.add(lead)
-        result.new += 1
-    else:
-        changed = [name for name in Ad.FIELDS if getattr(lead, name) != getattr(ad, name)]
-        for name in changed:
-            setattr(lead, name, getattr(ad, name))
-        if changed or lead.closed_at is not None:  # an ad published again opens the lead again
-            lead.changed_at, lead.closed_at = now, None
-            result.changed += 1
-        lead.search_id = lead.search_id or search.id
-    lead.last_seen_at = now
+def _parse(search: LeadSearch, hits: list, result: FetchResult) -> list[Ad]:
+    """A page's ads; a malformed one is refused on its own, logged, and the rest are kept."""
+    ads = []
+    for hit in hits:
+        try:
+            ads.append(parse_ad(hit))
+        except MalformedAd as problem:
+            result.malformed += 1
+            log.warning("lead search %s: ad %r refused (%s)", search.id,
+                        hit.get("id") if isinstance(hit, dict) else None, problem)
+    return ads
+
+
+def _store(search: LeadSearch, ads: list[Ad], now: datetime, result: FetchResult) -> None:
+    """One page of ads: the team's leads for them read in one query, written in one flush."""
+    ids = {ad.ad_id for ad in ads}
+    known = {lead.ad_id: lead for lead in db.session.scalars(
+        select(Lead).where(Lead.team_id == search.team_id, Lead.ad_id.in_(ids)))} if ids else {}
+    for ad in ads:
+        lead = known.get(ad.ad_id)
+        if ad.removed:
+            if lead is not None and lead.closed_at is None:
+                lead.closed_at = now
+                result.closed += 1
+            continue
+        if lead is None:
+            lead = known[ad.ad_id] = Lead(team_id=search.team_id, search_id=search.id, ad_id=ad.ad_id,
+                                          first_seen_at=now)
+            for name in Ad.FIELDS:
+                setattr(lead, name, getattr(ad, name))
+            db.session.add(lead)
+            result.new += 1
+        else:
+            changed = [name for name in Ad.FIELDS if getattr(lead, name) != getattr(ad, name)]
+            for name in changed:
+                setattr(lead, name, getattr(ad, name))
+            if changed or lead.closed_at is not None:  # an ad published again opens the lead again
+                lead.changed_at, lead.closed_at = now, None
+                result.changed += 1
+            lead.search_id = lead.search_id or search.id
+        lead.last_seen_at = now
     db.session.flush()
 
 
@@ -141,9 +155,9 @@ def fetch_all(now: datetime, client: JobSearchClient | None = None) -> dict[int,
         except Exception:  # a bad search must not stop the others
             log.exception("lead search %s: fetch stopped by an error", search_id)
             continue
-        failed = results[search_id].failed
-        if failed and not failed.startswith("HTTP 4"):
-            log.warning("JobSearch unreachable (%s); the other searches wait for the next run", failed)
+        result = results[search_id]
+        if result.failed and not result.refused:
+            log.warning("JobSearch unreachable (%s); the other searches wait for the next run", result.failed)
             break
     return results
 

@@ -34,8 +34,7 @@ def load_search(search_id: int) -> LeadSearch:
 @bp.app_context_processor
 def lead_words():
     language = get_locale().language
-    return {"lead_occupation": lambda lead: services.occupation_of(lead, language),
-            "hiring_now": lambda employers: queries.hiring_now(list(employers), today())}
+    return {"lead_occupation": lambda lead: services.occupation_of(lead, language)}
 
 
 @bp.get("/")
@@ -56,10 +55,10 @@ def lead(lead_id: int):
 @bp.post("/<int:lead_id>/opening")
 def make_opening(lead_id: int):
     lead = load_lead(lead_id, "lead.convert")
-    employer = queries.employer_of(lead)
-    if employer is None or lead.opening_id is not None:
-        abort(409)
+    employer = queries.employer_of(lead) or abort(409)
     require("opening.create", employer)
+    if lead.opening_id is not None:
+        abort(409)
     opening = services.make_opening(lead, employer, current_user)
     flash(_("The ad is now an opening at %(employer)s.", employer=employer.name), "success")
     return redirect(url_for("openings.opening", opening_id=opening.id))
@@ -78,6 +77,13 @@ def make_employer(lead_id: int):
     return redirect(url_for("employers.detail", employer_id=employer.id))
 
 
+def _show_codes(form: LeadSearchForm, occupations, municipalities) -> None:
+    """The form shows occupation codes as typed and municipalities by name (a code unknown to the
+    reference list as itself)."""
+    form.occupations.data = ", ".join(occupations)
+    form.municipalities.data = ", ".join(municipality_codes().get(code, code) for code in municipalities)
+
+
 @bp.get("/searches")
 @permission_required("lead_search.manage")
 def searches():
@@ -92,10 +98,8 @@ def searches():
 def new_search():
     form = LeadSearchForm()
     if request.method == "GET":
-        occupations, places = services.wanted_by_participants(current_user.team_id)
         form.name.data = _("What our participants want")
-        form.occupations.data = ", ".join(occupations)
-        form.municipalities.data = ", ".join(municipality_codes()[code] for code in places)
+        _show_codes(form, *services.wanted_by_participants(current_user.team_id))
     if form.validate_on_submit():
         services.save_search(current_user.team, current_user, form.values())
         flash(_("The search is saved; the next fetch runs it."), "success")
@@ -109,8 +113,7 @@ def edit_search(search_id: int):
     search = load_search(search_id)
     form = LeadSearchForm(obj=search)
     if request.method == "GET":
-        form.occupations.data = ", ".join(search.occupations)
-        form.municipalities.data = ", ".join(municipality_codes().get(c, c) for c in search.municipalities)
+        _show_codes(form, search.occupations, search.municipalities)
     if form.validate_on_submit():
         services.save_search(current_user.team, current_user, form.values(), search)
         flash(_("The search is saved; the next fetch runs it."), "success")

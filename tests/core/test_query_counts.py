@@ -1,27 +1,10 @@
 """Main pages read what they show in a fixed number of queries: ten times the data, same count."""
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
-
-from crm.extensions import db
 
 from .. import factories
-
-
-@contextmanager
-def counting():
-    counter = {"n": 0}
-
-    def count(*_args, **_kwargs):
-        counter["n"] += 1
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield counter
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+from ..statements import counting
 
 
 def _programme(team, specialist, size: int):

@@ -10,6 +10,7 @@ from crm.leads import services
 from crm.leads.models import Lead, LeadSearch
 
 from .. import factories
+from ..statements import counting
 
 NOW = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 LATER = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
@@ -42,7 +43,7 @@ def test_pages_through_the_search_politely_and_stores_the_ads(team, jobsearch, c
     assert first["params"]["q"] == ["kock"] and first["params"]["limit"] == ["2"]
     assert first["user_agent"] == "ips-crm-test"
     assert jobsearch.sleeps == [0.5, 0.5]  # a pause between pages
-    assert (result.new, result.changed, result.closed, result.refused, result.failed) == (4, 0, 0, 1, None)
+    assert (result.new, result.changed, result.closed, result.malformed, result.failed) == (4, 0, 0, 1, None)
     assert "ad '29000004' refused (no headline)" in caplog.text
 
     leads = _leads(team)
@@ -176,3 +177,24 @@ def test_an_error_in_one_search_leaves_the_others(team, jobsearch, monkeypatch, 
     db.session.refresh(broken)
     assert broken.name == "Trasig"  # its savepoint was rolled back
     assert f"lead search {broken.id}: fetch stopped by an error" in caplog.text
+
+
+def test_a_page_of_ads_is_read_and_written_in_a_fixed_number_of_statements(team, jobsearch):
+    """Three pages of two ads: each page one lookup of the team's leads and one insert, whatever its size."""
+    search = _search(team)
+    _three_pages(jobsearch)
+    with counting() as statements:
+        services.fetch_search(search, jobsearch.client, NOW)
+    lookups = [s for s in statements["sql"] if s.startswith("SELECT") and "FROM leads" in s]
+    assert len(lookups) == 3 + 1  # a lookup per page, then the search's open leads to close the gone ones
+
+
+def test_a_refused_query_lets_the_other_searches_run_but_an_unreachable_api_stops_them(team, jobsearch):
+    first, second = _search(team, name="A"), _search(team, name="B")
+    jobsearch.pages[0] = 400
+    results = services.fetch_all(NOW, jobsearch.client)
+    assert set(results) == {first.id, second.id} and len(jobsearch.requests) == 2
+    jobsearch.requests.clear()
+    jobsearch.pages[0] = 503
+    results = services.fetch_all(NOW, jobsearch.client)
+    assert list(results) == [first.id] and len(jobsearch.requests) == 3  # three tries, then the run stops

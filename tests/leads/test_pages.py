@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from crm.contacts.models import NextStep
 from crm.employers.models import Employer
@@ -181,3 +181,16 @@ def test_unknown_codes_are_named_escaped(login, team_lead):
         as_text=True)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>Atlantis</b>" not in page
+
+
+@pytest.mark.parametrize("role", ["admin", "partner"])
+@pytest.mark.parametrize("conversion", ["opening", "employer"])
+def test_neither_admin_nor_partner_turns_an_ad_into_an_opening_or_an_employer(login, team, bakery, role, conversion):
+    lead = factories.make_lead(team)
+    user = factories.make_user(role=role)
+    assert login(user).post(f"/leads/{lead.id}/{conversion}").status_code == 403
+    db.session.refresh(lead)
+    assert lead.opening_id is None
+    assert db.session.scalar(select(func.count()).select_from(Opening)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Employer)) == 1  # the bakery alone
+
